@@ -1,0 +1,279 @@
+"""`lapor-desk` (the window): arguments, QApplication, translations, crash log, sign-in or demo, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import faulthandler
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from desktop.ui.errors import describe
+from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
+from desktop.ui.jobs import JobContext, JobRunner, Lane
+from desktop.ui.resources import icon_path, stylesheet_path
+from desktop.ui.settings import UiSettings
+
+log = logging.getLogger(__name__)
+
+CRASH_LOG = "crash.log"
+SMOKE_TIMEOUT_MS = 120_000
+DEMO_USER = "admin.pupr"
+DEMO_PASSWORD = "demo"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="lapor-desk", description="LAPOR! Desk")
+    parser.add_argument("--demo", action="store_true", help="run against a seeded hub inside the app")
+    parser.add_argument("--smoke", action="store_true", help="start, paint the main window once, quit with 0")
+    parser.add_argument("--data-dir", default=None, help="where the replica, settings and logs live")
+    parser.add_argument("--server", default=None, help="the LAPOR! Hub address to sign in to")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface language")
+    return parser.parse_args(argv)
+
+
+# ------------------------------------------------------------------ crash log
+class CrashLog:
+    """faulthandler writes a native crash's traceback here; the next start reports and archives it."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / CRASH_LOG
+        self.previous: Path | None = None
+        self._file: IO[str] | None = None
+
+    def start(self) -> None:
+        try:
+            if self.path.exists() and self.path.stat().st_size > 0:
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                self.previous = self.path.with_name(f"crash-{stamp}.log")
+                os.replace(self.path, self.previous)
+            self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - open for the whole run
+            faulthandler.enable(self._file, all_threads=True)
+        except OSError as exc:
+            log.warning("no crash log: %s", exc)
+
+    def stop(self) -> None:
+        if self._file is not None:
+            faulthandler.disable()
+            self._file.close()
+            self._file = None
+            try:
+                if self.path.stat().st_size == 0:
+                    self.path.unlink()
+            except OSError:
+                pass
+
+
+# ------------------------------------------------------------------ first paint (for --smoke)
+class FirstPaintQuitter(QObject):
+    """Quits the application with 0 once the watched widget has painted."""
+
+    def __init__(self, app: QApplication, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self._quit)
+        return False
+
+    @Slot()
+    def _quit(self) -> None:
+        self._app.exit(0)
+
+
+# ------------------------------------------------------------------ the application
+class DeskApp(QObject):
+    """Owns the runner, the settings and the session; moves from sign-in (or demo set-up) to the main window."""
+
+    def __init__(self, app: QApplication, args: argparse.Namespace, data_dir: Path, crash: CrashLog) -> None:
+        super().__init__()
+        self.app = app
+        self.args = args
+        self.data_dir = data_dir
+        self.crash = crash
+        self.settings = UiSettings(data_dir)
+        self.runner = JobRunner(self)
+        self.session: Any = None
+        self.hub: Any = None
+        self.window: Any = None
+        self.progress: QProgressDialog | None = None
+        self.quitter: FirstPaintQuitter | None = None
+        self.exit_code = 0
+
+    # --- start
+    def start(self) -> None:
+        if self.args.demo:
+            self._start_demo()
+        elif self.args.smoke:
+            from desktop.ui.services import open_empty_session
+
+            self.show_main(open_empty_session(self.data_dir))
+        else:
+            self._ask_sign_in()
+
+    def _ask_sign_in(self) -> None:
+        from desktop.ui.services import authenticate_and_open
+        from desktop.ui.signin import SignInDialog, SignInRequest
+
+        server = self.args.server or self.settings.text("account/server_url")
+        data_dir = self.data_dir
+
+        def authenticate(req: SignInRequest, ctx: JobContext) -> Any:
+            return authenticate_and_open(req, data_dir, ctx)
+
+        dialog = SignInDialog(
+            self.runner,
+            authenticate,
+            server_url=server,
+            username=self.settings.text("account/username"),
+            remember=self.settings.flag("account/remember", True),
+        )
+        self._sign_in_dialog = dialog
+        dialog.signedIn.connect(self._on_signed_in)
+        dialog.rejected.connect(self._on_sign_in_cancelled)
+        dialog.show()
+
+    @Slot(object)
+    def _on_signed_in(self, session: Any) -> None:
+        req = self._sign_in_dialog.request()
+        if req.remember:
+            self.settings.set_text("account/server_url", req.server_url)
+            self.settings.set_text("account/username", req.username)
+        else:
+            self.settings.remove("account/username")
+        self.settings.set_flag("account/remember", req.remember)
+        self.show_main(session)
+        self.window.sync_now()
+
+    @Slot()
+    def _on_sign_in_cancelled(self) -> None:
+        self.app.exit(0)
+
+    def _start_demo(self) -> None:
+        from desktop.ui.services import start_demo
+
+        self.progress = QProgressDialog(self.tr("Preparing the demo hub…"), "", 0, 0)
+        self.progress.setWindowTitle(self.tr("LAPOR! Desk demo"))
+        self.progress.setCancelButton(None)
+        self.progress.setMinimumDuration(0)
+        self.progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        if not self.args.smoke:
+            self.progress.show()
+        data_dir = self.data_dir
+        self.runner.run(
+            Lane.NETWORK,
+            lambda ctx: start_demo(data_dir, DEMO_USER, DEMO_PASSWORD, ctx),
+            on_success=self._on_demo_ready,
+            on_failure=self._on_fatal,
+            on_progress=self._on_demo_progress,
+        )
+
+    def _on_demo_progress(self, value: Any) -> None:
+        if self.progress is not None and isinstance(value, str):
+            self.progress.setLabelText(value)
+
+    def _on_demo_ready(self, result: Any) -> None:
+        self.hub, session = result
+        self.show_main(session)  # before closing the progress, so the app never has no window
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+
+    def _on_fatal(self, exc: BaseException) -> None:
+        log.error("start-up failed: %r", exc, exc_info=exc)
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+        if not self.args.smoke:
+            QMessageBox.critical(None, self.tr("LAPOR! Desk"), describe(exc))
+        self.exit_code = 1
+        self.app.exit(1)
+
+    # --- the window
+    def show_main(self, session: Any) -> None:
+        from desktop.ui.main_window import MainWindow
+
+        self.session = session
+        self.window = MainWindow(session, self.runner, self.settings)
+        if self.args.smoke:
+            self.quitter = FirstPaintQuitter(self.app, self)
+            self.window.table.viewport().installEventFilter(self.quitter)
+        self.window.show()
+        if self.crash.previous is not None:
+            self.window.statusBar().showMessage(
+                self.tr("LAPOR! Desk closed unexpectedly last time. A report was saved to %1").replace(
+                    "%1", str(self.crash.previous)
+                ),
+                20_000,
+            )
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+        if self.session is not None:
+            try:
+                self.session.close()
+            except Exception as exc:  # noqa: BLE001
+                log.warning("closing the session: %r", exc)
+        if self.hub is not None:
+            self.hub.stop()
+
+
+def _apply_style(app: QApplication) -> None:
+    icon = icon_path("lapor-desk.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    qss = stylesheet_path()
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    from desktop.paths import data_dir as resolve_data_dir
+
+    data_dir = resolve_data_dir(args.data_dir)
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[logging.FileHandler(data_dir / "desk.log", encoding="utf-8"), logging.StreamHandler()],
+    )
+    crash = CrashLog(data_dir)
+    crash.start()
+    QCoreApplication.setOrganizationName("LAPOR")
+    QCoreApplication.setApplicationName("LAPOR! Desk")
+    app = QApplication.instance() or QApplication(["lapor-desk"])
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, args.lang)
+    _apply_style(app)
+    desk = DeskApp(app, args, data_dir, crash)
+    timeout: QTimer | None = None
+    if args.smoke:
+        timeout = QTimer()
+        timeout.setSingleShot(True)
+        timeout.timeout.connect(_smoke_timeout)
+        timeout.start(SMOKE_TIMEOUT_MS)
+    QTimer.singleShot(0, desk.start)
+    try:
+        code = app.exec()
+    finally:
+        if desk.window is not None:
+            desk.window.save_layout()
+        desk.shutdown()
+        crash.stop()
+    del translators
+    return desk.exit_code or code
+
+
+def _smoke_timeout() -> None:
+    log.error("--smoke: the main window never painted")
+    QCoreApplication.exit(2)

@@ -1,0 +1,89 @@
+"""Turn an exception from the core into one sentence in the user's language (never a traceback)."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.store.errors import KeyringUnavailable, ReplicaLocked, ReplicaTooNew
+
+
+class ErrorKind(enum.Enum):
+    BAD_CREDENTIALS = "bad_credentials"
+    UNREACHABLE = "unreachable"
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    REPLICA_LOCKED = "replica_locked"
+    REPLICA_TOO_NEW = "replica_too_new"
+    SESSION_EXPIRED = "session_expired"
+    PROTOCOL = "protocol"
+    OTHER = "other"
+
+
+# Class names of the transport's errors, matched by name so this module does not depend on their module path.
+_BY_NAME = {
+    "BadCredentials": ErrorKind.BAD_CREDENTIALS,
+    "InvalidCredentials": ErrorKind.BAD_CREDENTIALS,
+    "AuthError": ErrorKind.BAD_CREDENTIALS,
+    "ServerUnreachable": ErrorKind.UNREACHABLE,
+    "Unreachable": ErrorKind.UNREACHABLE,
+    "Offline": ErrorKind.UNREACHABLE,
+    "NetworkError": ErrorKind.UNREACHABLE,
+    "SessionExpired": ErrorKind.SESSION_EXPIRED,
+    "NotSignedIn": ErrorKind.SESSION_EXPIRED,
+    "ProtocolMismatch": ErrorKind.PROTOCOL,
+    "IncompatibleServer": ErrorKind.PROTOCOL,
+}
+
+
+def classify_error(exc: BaseException) -> ErrorKind:
+    if isinstance(exc, KeyringUnavailable):
+        return ErrorKind.KEYRING_UNAVAILABLE
+    if isinstance(exc, ReplicaLocked):
+        return ErrorKind.REPLICA_LOCKED
+    if isinstance(exc, ReplicaTooNew):
+        return ErrorKind.REPLICA_TOO_NEW
+    code = getattr(exc, "code", None)
+    if code == "bad_credentials":
+        return ErrorKind.BAD_CREDENTIALS
+    if code in ("token_expired", "unauthenticated"):
+        return ErrorKind.SESSION_EXPIRED
+    for cls in type(exc).__mro__:
+        if cls.__name__ in _BY_NAME:
+            return _BY_NAME[cls.__name__]
+    try:
+        import requests
+
+        if isinstance(exc, requests.ConnectionError | requests.Timeout):
+            return ErrorKind.UNREACHABLE
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(exc, ConnectionError | TimeoutError):
+        return ErrorKind.UNREACHABLE
+    return ErrorKind.OTHER
+
+
+def error_message(kind: ErrorKind) -> str:
+    tr = QCoreApplication.translate
+    messages = {
+        ErrorKind.BAD_CREDENTIALS: tr("Errors", "Wrong username or password."),
+        ErrorKind.UNREACHABLE: tr(
+            "Errors", "The server cannot be reached. Check the address and your internet connection, then try again."
+        ),
+        ErrorKind.KEYRING_UNAVAILABLE: tr(
+            "Errors",
+            "This computer has no keyring to keep the key of your local data. Enter a passphrase to protect it instead.",
+        ),
+        ErrorKind.REPLICA_LOCKED: tr("Errors", "The local data cannot be opened with this passphrase."),
+        ErrorKind.REPLICA_TOO_NEW: tr(
+            "Errors", "The local data was written by a newer LAPOR! Desk. Install the newer version to open it."
+        ),
+        ErrorKind.SESSION_EXPIRED: tr("Errors", "Your session has expired. Sign in again."),
+        ErrorKind.PROTOCOL: tr("Errors", "This server speaks a different protocol version. Update LAPOR! Desk."),
+        ErrorKind.OTHER: tr("Errors", "Something went wrong. Try again; if it keeps happening, contact your coordinator."),
+    }
+    return messages[kind]
+
+
+def describe(exc: BaseException) -> str:
+    return error_message(classify_error(exc))

@@ -1,0 +1,265 @@
+"""The queue table: a QAbstractTableModel over SQL paging.
+
+The model never holds the whole queue. `rowCount` is one `count` query; each page of `PAGE_SIZE` rows is one
+`ids` query (ORDER BY + OFFSET/LIMIT in SQL) and one `rows` query, cached in a small LRU. Clicking a header
+changes the SQL ORDER BY and drops the cache; nothing is ever sorted in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.ui.i18n import status_label
+
+PAGE_SIZE = 200
+CACHED_PAGES = 16
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    TRACKING_ID = 0
+    TITLE = 1
+    CATEGORY = 2
+    KECAMATAN = 3
+    STATUS = 4
+    ARRIVED = 5
+    ASSIGNEE = 6
+    SYNC = 7
+
+
+# The SortKey column name the store understands for each visible column.
+SORT_COLUMNS: dict[Column, str] = {
+    Column.TRACKING_ID: "tracking_id",
+    Column.TITLE: "title",
+    Column.CATEGORY: "category",
+    Column.KECAMATAN: "kecamatan",
+    Column.STATUS: "status",
+    Column.ARRIVED: "arrived_at",
+    Column.ASSIGNEE: "assignee",
+    Column.SYNC: "pending",
+}
+
+
+def column_title(column: Column) -> str:
+    tr = QCoreApplication.translate
+    titles = {
+        Column.TRACKING_ID: tr("QueueTableModel", "Tracking ID"),
+        Column.TITLE: tr("QueueTableModel", "Title"),
+        Column.CATEGORY: tr("QueueTableModel", "Category"),
+        Column.KECAMATAN: tr("QueueTableModel", "Kecamatan"),
+        Column.STATUS: tr("QueueTableModel", "Status"),
+        Column.ARRIVED: tr("QueueTableModel", "Arrived"),
+        Column.ASSIGNEE: tr("QueueTableModel", "Assignee"),
+        Column.SYNC: tr("QueueTableModel", "Sync"),
+    }
+    return titles[column]
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    """What the table shows: a filter (the store's QueueFilter) and a sort (column name, descending)."""
+
+    filter: Any
+    sort_column: str = "arrived_at"
+    descending: bool = True
+
+
+class QueueSource(Protocol):
+    """The three queries the model needs; `StoreQueueSource` binds them to a replica."""
+
+    def count(self, query: QueueQuery) -> int: ...
+
+    def ids(self, query: QueueQuery, offset: int, limit: int) -> list[str]: ...
+
+    def rows(self, ids: Sequence[str]) -> list[Any]: ...
+
+
+class QueueTableModel(QAbstractTableModel):
+    """Rows of the queue, fetched a page at a time as the view paints them."""
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    RowRole = Qt.ItemDataRole.UserRole + 2
+
+    countChanged = Signal(int)
+
+    def __init__(self, source: QueueSource, query: QueueQuery, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._query = query
+        self._count = source.count(query)
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._locale = QLocale()
+
+    # --- the query
+    @property
+    def query(self) -> QueueQuery:
+        return self._query
+
+    def set_query(self, query: QueueQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._count = self._source.count(query)
+        self.endResetModel()
+        self.countChanged.emit(self._count)
+
+    def set_filter(self, queue_filter: Any) -> None:
+        self.set_query(replace(self._query, filter=queue_filter))
+
+    def refresh(self) -> None:
+        """Re-read everything (after a sync or a local change)."""
+        self.set_query(self._query)
+
+    def set_source(self, source: QueueSource) -> None:
+        self._source = source
+        self.refresh()
+
+    # --- Qt model API
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column_title(Column(section))
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._count:
+            return section + 1
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count or not 0 <= index.column() < len(Column):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.SYNC and _field(row, "pending", False):
+                return QCoreApplication.translate("QueueTableModel", "Local changes not yet sent to the hub")
+            if column == Column.TITLE:
+                return str(_field(row, "title", ""))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.TRACKING_ID:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == Column.SYNC and _field(row, "pending", False):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.SYNC and _field(row, "pending", False):
+            return QBrush(QColor("#b35c00"))
+        if role == self.IdRole:
+            return str(_field(row, "id", ""))
+        if role == self.RowRole:
+            return row
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        # Every row may move; a reset is honest about that and cheap, since only one page is refetched.
+        self.beginResetModel()
+        self._query = replace(
+            self._query,
+            sort_column=SORT_COLUMNS[Column(column)],
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._pages.clear()
+        self.endResetModel()
+
+    # --- rows
+    def row_at(self, row: int) -> Any | None:
+        if not 0 <= row < self._count:
+            return None
+        page_no, within = divmod(row, PAGE_SIZE)
+        page = self._page(page_no)
+        return page[within] if within < len(page) else None
+
+    def id_at(self, row: int) -> str | None:
+        found = self.row_at(row)
+        return None if found is None else str(_field(found, "id", ""))
+
+    def _page(self, page_no: int) -> list[Any]:
+        page = self._pages.get(page_no)
+        if page is not None:
+            self._pages.move_to_end(page_no)
+            return page
+        ids = self._source.ids(self._query, page_no * PAGE_SIZE, PAGE_SIZE)
+        by_id = {str(_field(r, "id", "")): r for r in self._source.rows(ids)}
+        # Keep the SQL order; a row deleted between the two queries is simply missing.
+        page = [by_id[i] for i in ids if i in by_id]
+        self._pages[page_no] = page
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _display(self, row: Any, column: Column) -> str:
+        if column == Column.TRACKING_ID:
+            return str(_field(row, "tracking_id", ""))
+        if column == Column.TITLE:
+            return str(_field(row, "title", ""))
+        if column == Column.CATEGORY:
+            return str(_field(row, "category", None) or _field(row, "category_name", "") or "")
+        if column == Column.KECAMATAN:
+            return str(_field(row, "kecamatan", "") or "")
+        if column == Column.STATUS:
+            return status_label(str(_field(row, "status", "")))
+        if column == Column.ARRIVED:
+            return format_datetime(_field(row, "arrived_at", None), self._locale)
+        if column == Column.ASSIGNEE:
+            return str(_field(row, "assignee", None) or _field(row, "assignee_name", "") or "")
+        if column == Column.SYNC:
+            return QCoreApplication.translate("QueueTableModel", "Pending") if _field(row, "pending", False) else ""
+        return ""
+
+
+def _field(row: Any, name: str, default: Any) -> Any:
+    return getattr(row, name, default)
+
+
+def format_datetime(value: Any, locale: QLocale | None = None) -> str:
+    """A stored UTC time shown in the machine's local time, in the UI language's short format."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    locale = locale or QLocale()
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        local = value.astimezone()
+        return f"{local.day:02d} {locale.monthName(local.month, QLocale.FormatType.ShortFormat)} {local.year} {local:%H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value.day:02d} {locale.monthName(value.month, QLocale.FormatType.ShortFormat)} {value.year}"
+    return str(value)

@@ -1,0 +1,43 @@
+"""What the window needs from the core, as one small interface (`DeskSession`), so widgets never import the store.
+
+The real implementation (`desktop.ui.services.StoreSession`) binds it to an open replica and a sync engine;
+tests may give the window any object with these methods.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from desktop.ui.jobs import JobContext
+from desktop.ui.queue_model import QueueQuery, QueueSource
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool
+    last_sync_at: dt.datetime | None
+    pending_ops: int
+
+
+class DeskSession(Protocol):
+    @property
+    def user_label(self) -> str: ...
+
+    @property
+    def can_sync(self) -> bool: ...
+
+    def queue_source(self) -> QueueSource: ...
+
+    def initial_query(self) -> QueueQuery: ...
+
+    def with_search(self, query: QueueQuery, text: str) -> QueueQuery: ...
+
+    def detail(self, complaint_id: str) -> Any: ...
+
+    def status(self) -> SyncStatus: ...
+
+    def sync_once(self, ctx: JobContext) -> Any: ...
+
+    def close(self) -> None: ...
