@@ -1,0 +1,115 @@
+"""FastAPI factory for LAPOR! Hub."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+
+from server import auth
+from server.db import make_engine, make_sessionmaker, read_snapshot
+from server.errors import HubError
+from server.feed import DEFAULT_LIMIT, MAX_LIMIT, CursorExpired, read_changes
+from server.middleware import PROTOCOL, BodyGuard
+from server.ops import OpIn, process_op
+from server.schemas import ChangesOut, ErrorOut, OpsOut, OpsRequest, RefreshRequest, TokenOut, TokenRequest
+
+log = logging.getLogger("lapor_hub")
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (401, 410, 413, 422, 426)}
+
+
+class Hub:
+    """What the routes share: the engine and session factory."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions: sessionmaker[Session] = make_sessionmaker(engine)
+
+    def actor(self, authorization: str | None) -> auth.Actor:
+        with read_snapshot(self.engine) as session:
+            return auth.authenticate(session, authorization)
+
+
+def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
+    hub = Hub(engine or make_engine(db_url))
+    app = FastAPI(title="LAPOR! Hub", version="1", description="Reference sync server for LAPOR! Desk")
+    app.state.hub = hub
+    app.add_middleware(BodyGuard)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    _install_error_handlers(app)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", "protocol": int(PROTOCOL)}
+
+    @app.post("/api/v1/auth/token", response_model=TokenOut, responses=ERRORS)
+    def token(body: TokenRequest) -> Any:
+        with hub.sessions() as session, session.begin():
+            return auth.login(session, body.username, body.password, body.device_id)
+
+    @app.post("/api/v1/auth/refresh", response_model=TokenOut, responses=ERRORS)
+    def refresh(body: RefreshRequest) -> Any:
+        with hub.sessions() as session, session.begin():
+            return auth.refresh(session, body.refresh_token, body.device_id)
+
+    @app.get("/api/v1/changes", response_model=ChangesOut, responses=ERRORS)
+    def changes(after: int = Query(0, ge=0), limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+                authorization: str | None = Header(None)) -> JSONResponse:
+        with read_snapshot(hub.engine) as session:
+            actor = auth.authenticate(session, authorization)
+            try:
+                page, cursor, more = read_changes(session, actor.reader, after, limit)
+            except CursorExpired:
+                raise HubError(410, "cursor_expired", "The cursor is unknown to this hub; rebuild the mirror.") \
+                    from None
+        return JSONResponse({"changes": page, "cursor": cursor, "more": more},
+                            headers={"Cache-Control": "no-store"})
+
+    @app.post("/api/v1/ops", response_model=OpsOut, responses=ERRORS)
+    def ops(body: OpsRequest, authorization: str | None = Header(None)) -> Any:
+        actor = hub.actor(authorization)
+        results = [process_op(hub.sessions, actor, body.device_id,
+                              OpIn(op.op_id, op.kind, op.target, op.base_version, op.payload))
+                   for op in body.ops]
+        if all(r["reason"] == "op_id_reused" for r in results):
+            raise HubError(422, "op_id_reused", "Every op reuses an op_id with different content.")
+        return {"results": results}
+
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HubError)
+    async def hub_error(_request: Request, exc: HubError) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail, "code": exc.code}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            msg = next(e for e in errors if e.get("type") == "json_invalid").get("ctx", {}).get("error", "")
+            return JSONResponse({"detail": f"The request body is not valid JSON: {msg}".strip(),
+                                 "code": "malformed_json"}, status_code=422)
+        first = errors[0] if errors else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return JSONResponse({"detail": f"Invalid request at {where}: {first.get('msg', 'invalid')}",
+                             "code": "invalid_request"}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
+        return JSONResponse({"detail": str(exc.detail), "code": code}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def crash(_request: Request, exc: Exception) -> JSONResponse:
+        # Type only: request data may hold personal details or tokens.
+        log.error("unhandled %s", type(exc).__name__)
+        return JSONResponse({"detail": "Internal error.", "code": "internal"}, status_code=500)

@@ -1,0 +1,11 @@
+"""One error shape everywhere: `{detail, code}` (docs/protocol.md)."""
+
+from __future__ import annotations
+
+
+class HubError(Exception):
+    def __init__(self, status: int, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.detail = detail

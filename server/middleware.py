@@ -1,0 +1,87 @@
+"""Guards every request before routing: protocol version (426), body size (413), gzip'd request bodies.
+
+Pure ASGI so an oversized body is refused before any of it reaches a handler: nothing can be written.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+PROTOCOL = "1"
+MAX_BODY = 1024 * 1024
+UNLIMITED_PREFIXES = ("/api/v1/blobs",)  # the attachment lane streams its own chunks
+
+
+async def _error(send: Send, status: int, code: str, detail: str) -> None:
+    body = json.dumps({"detail": detail, "code": code}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyGuard:
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        version = headers.get("x-lapor-protocol")
+        if version is not None and version.strip() != PROTOCOL:
+            await _error(send, 426, "protocol_unsupported",
+                         f"This hub speaks sync protocol {PROTOCOL}; the client sent {version!r}. Update the desk.")
+            return
+        if scope["method"] in ("GET", "HEAD", "DELETE", "OPTIONS") or scope["path"].startswith(UNLIMITED_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        if int(headers.get("content-length", "0") or 0) > self.max_body:
+            await _error(send, 413, "too_large", f"Request body exceeds {self.max_body} bytes.")
+            return
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body.extend(message.get("body", b""))
+            more = message.get("more_body", False)
+            if len(body) > self.max_body:
+                await _error(send, 413, "too_large", f"Request body exceeds {self.max_body} bytes.")
+                return
+        encoding = headers.get("content-encoding", "identity").strip().lower()
+        if encoding == "gzip":
+            inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+            try:
+                # max_length bounds the output: a small gzip bomb cannot blow up memory.
+                plain = inflater.decompress(bytes(body), self.max_body + 1)
+            except zlib.error:
+                await _error(send, 400, "bad_encoding", "The gzip request body is corrupt.")
+                return
+            if len(plain) > self.max_body or inflater.unconsumed_tail:
+                await _error(send, 413, "too_large", f"Decompressed body exceeds {self.max_body} bytes.")
+                return
+            body = bytearray(plain)
+        elif encoding not in ("identity", ""):
+            await _error(send, 415, "unsupported_encoding", f"Content-Encoding {encoding!r} is not supported.")
+            return
+        new_headers: list[Any] = [(k, v) for k, v in scope["headers"]
+                                  if k.lower() not in (b"content-encoding", b"content-length")]
+        new_headers.append((b"content-length", str(len(body)).encode()))
+        scope = {**scope, "headers": new_headers}
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)

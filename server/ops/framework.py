@@ -1,0 +1,78 @@
+"""Runs one op in its own transaction with exactly-once effect (docs/protocol.md, Ops).
+
+The op_id → result row is written in the same transaction as the effect. A concurrent duplicate loses on the
+unique key (or on the effect's own key), rolls back, re-reads the stored result and answers `duplicate`.
+Only applied ops are stored: a rejected or conflicting op changed nothing, so evaluating it again is harmless.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from server.auth import Actor
+from server.feed import FeedWriter
+from server.models import Event, OpResult, new_id
+from server.ops.base import REGISTRY, OpConflict, OpContext, OpIn, OpRejected
+from server.serialize import complaint as complaint_data
+
+
+def request_hash(op: OpIn) -> str:
+    canonical = json.dumps({"kind": op.kind, "target": op.target, "payload": op.payload},
+                           sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def result(op: OpIn, status: str, *, version: int | None = None, reason: str | None = None,
+           current: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"op_id": op.op_id, "status": status, "version": version, "reason": reason, "current": current}
+
+
+def _replay(stored: OpResult, digest: str, op: OpIn) -> dict[str, Any]:
+    if stored.request_hash != digest:
+        return result(op, "rejected", reason="op_id_reused")
+    return {**stored.result, "status": "duplicate"}
+
+
+def process_op(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: OpIn) -> dict[str, Any]:
+    digest = request_hash(op)
+    try:
+        with sessions() as session, session.begin():
+            stored = session.get(OpResult, op.op_id)
+            if stored is not None:
+                return _replay(stored, digest, op)
+            handler = REGISTRY.get(op.kind)
+            if handler is None:
+                return result(op, "rejected", reason="invalid")
+            if actor.role not in handler.roles:
+                return result(op, "rejected", reason="forbidden")
+            ctx = OpContext(session=session, actor=actor, device_id=device_id, op=op, feed=FeedWriter(session))
+            try:
+                row = handler.apply(ctx)
+            except (OpRejected, OpConflict) as exc:
+                session.rollback()
+                if isinstance(exc, OpConflict):
+                    return result(op, "conflict", version=exc.version, reason="stale", current=exc.current)
+                return result(op, "rejected", reason=exc.reason)
+            event = Event(id=new_id(), complaint_id=row.id, kind=op.kind, actor_id=actor.user_id,
+                          device_id=device_id, op_id=op.op_id, at=ctx.now, data=ctx.event_data,
+                          scope_unit_id=row.scope_unit_id, version=1)
+            ctx.feed.stamp(event)
+            session.add(event)
+            applied = result(op, "applied", version=row.version, current=complaint_data(row))
+            session.add(OpResult(op_id=op.op_id, request_hash=digest, user_id=actor.user_id,
+                                 result=applied, created_at=ctx.now))
+            session.flush()
+            return applied
+    except IntegrityError:
+        pass
+    # Lost a race (or the effect's id already exists): the stored result, if any, is the answer.
+    with sessions() as session:
+        stored = session.get(OpResult, op.op_id)
+        if stored is not None:
+            return _replay(stored, digest, op)
+    return result(op, "rejected", reason="invalid")

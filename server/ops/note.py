@@ -1,0 +1,16 @@
+"""`note.add`: an internal note; appends, so a stale base_version never conflicts."""
+
+from __future__ import annotations
+
+from server.models import Complaint, Note
+from server.ops.base import ALL_ROLES, OpContext, register
+
+
+@register("note.add", ALL_ROLES)
+def note_add(ctx: OpContext) -> Complaint:
+    row = ctx.complaint()
+    note = Note(id=ctx.new_id("note_id"), complaint_id=row.id, text=ctx.text("text"),
+                author_id=ctx.actor.user_id, created_at=ctx.now)
+    ctx.add_child(note, row)
+    ctx.event_data = {"note_id": note.id}
+    return row
