@@ -80,7 +80,9 @@ class DetailPane(QWidget):
 
         self.secret_marker = plain_label(self.tr("Secret"))
         self.secret_marker.setObjectName("secretMarker")
-        self.secret_marker.setToolTip(self.tr("A secret report is hidden from the public and never exported in public recaps."))
+        self.secret_marker.setToolTip(
+            self.tr("A secret report is hidden from the public and never exported in public recaps.")
+        )
         self.secret_marker.setStyleSheet(
             "QLabel#secretMarker { color: white; background: #a61b1b; padding: 2px 8px; border-radius: 3px; font-weight: bold; }"
         )
@@ -160,7 +162,9 @@ class DetailPane(QWidget):
         self.submitted.setText(format_datetime(_get(detail, "submitted_at")))
         self.arrived.setText(format_datetime(_get(detail, "arrived_at")))
         self.incident.setText(format_datetime(_get(detail, "incident_date")) or "–")
-        self.assignee.setText(str(_get(detail, "assignee_name", "assignee", default="")) or self.tr("Unassigned"))
+        self.assignee.setText(
+            str(_get(detail, "assignee_name", "assignee", default="")) or self.tr("Unassigned")
+        )
         self.reporter.setText(self._reporter_text(detail))
         self.secret_marker.setVisible(bool(_get(detail, "secret", default=False)))
         self.content.setPlainText(str(_get(detail, "content", default="")))
@@ -197,21 +201,25 @@ class DetailPane(QWidget):
             when = format_datetime(_get(entry, "at", "created_at"))
             who = _get(entry, "author_name", "author", "actor", default="")
             header = f"{when} · {self._entry_kind(entry)}" + (f" · {who}" if who else "")
+            if _get(entry, "pending", default=False):
+                header += " · " + self.tr("not yet sent")
             text = str(_get(entry, "text", "summary", default=""))
             blocks.append(f"{header}\n{text}" if text else header)
         return "\n\n".join(blocks) if blocks else self.tr("Nothing yet.")
 
     def _entry_kind(self, entry: Any) -> str:
-        kind = str(_get(entry, "kind", "type", default=""))
+        kind = str(_get(entry, "type", "kind", default=""))
         labels = {
             "note": self.tr("Internal note"),
             "disposition": self.tr("Disposition"),
             "followup": self.tr("Follow-up"),
             "reply": self.tr("Reporter's reply"),
+            "attachment": self.tr("Attachment"),
             "event": self.tr("Event"),
         }
         label = labels.get(kind, kind)
-        state = _get(entry, "state")
+        data = _get(entry, "data", default={})
+        state = _get(entry, "state") or (_get(data, "state") if data else None)
         if kind == "followup" and state:
             label = f"{label} ({followup_state_label(str(state))})"
         return label

@@ -64,23 +64,32 @@ def classify_error(exc: BaseException) -> ErrorKind:
 
 
 def error_message(kind: ErrorKind) -> str:
-    tr = QCoreApplication.translate
     messages = {
-        ErrorKind.BAD_CREDENTIALS: tr("Errors", "Wrong username or password."),
-        ErrorKind.UNREACHABLE: tr(
-            "Errors", "The server cannot be reached. Check the address and your internet connection, then try again."
+        ErrorKind.BAD_CREDENTIALS: QCoreApplication.translate("Errors", "Wrong username or password."),
+        ErrorKind.UNREACHABLE: QCoreApplication.translate(
+            "Errors",
+            "The server cannot be reached. Check the address and your internet connection, then try again.",
         ),
-        ErrorKind.KEYRING_UNAVAILABLE: tr(
+        ErrorKind.KEYRING_UNAVAILABLE: QCoreApplication.translate(
             "Errors",
             "This computer has no keyring to keep the key of your local data. Enter a passphrase to protect it instead.",
         ),
-        ErrorKind.REPLICA_LOCKED: tr("Errors", "The local data cannot be opened with this passphrase."),
-        ErrorKind.REPLICA_TOO_NEW: tr(
-            "Errors", "The local data was written by a newer LAPOR! Desk. Install the newer version to open it."
+        ErrorKind.REPLICA_LOCKED: QCoreApplication.translate(
+            "Errors", "The local data cannot be opened with this passphrase."
         ),
-        ErrorKind.SESSION_EXPIRED: tr("Errors", "Your session has expired. Sign in again."),
-        ErrorKind.PROTOCOL: tr("Errors", "This server speaks a different protocol version. Update LAPOR! Desk."),
-        ErrorKind.OTHER: tr("Errors", "Something went wrong. Try again; if it keeps happening, contact your coordinator."),
+        ErrorKind.REPLICA_TOO_NEW: QCoreApplication.translate(
+            "Errors",
+            "The local data was written by a newer LAPOR! Desk. Install the newer version to open it.",
+        ),
+        ErrorKind.SESSION_EXPIRED: QCoreApplication.translate(
+            "Errors", "Your session has expired. Sign in again."
+        ),
+        ErrorKind.PROTOCOL: QCoreApplication.translate(
+            "Errors", "This server speaks a different protocol version. Update LAPOR! Desk."
+        ),
+        ErrorKind.OTHER: QCoreApplication.translate(
+            "Errors", "Something went wrong. Try again; if it keeps happening, contact your coordinator."
+        ),
     }
     return messages[kind]
 

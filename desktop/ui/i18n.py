@@ -19,8 +19,12 @@ LANGUAGES = ("id", "en")
 
 def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
     """Install the app's and Qt's own translators for `language`; English needs none. Returns them (keep alive)."""
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English,
-                               QLocale.Country.Indonesia if language == "id" else QLocale.Country.UnitedStates))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Indonesian if language == "id" else QLocale.Language.English,
+            QLocale.Country.Indonesia if language == "id" else QLocale.Country.UnitedStates,
+        )
+    )
     if language == "en":
         return []
     installed: list[QTranslator] = []
@@ -37,58 +41,61 @@ def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE)
     return installed
 
 
-def _t(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 # The literal calls below are what lupdate reads; keep each source string written out in full.
 def status_label(code: str) -> str:
     labels = {
-        "terdisposisi": _t("Status", "Dispositioned"),
-        "diproses": _t("Status", "In progress"),
-        "ditindaklanjuti": _t("Status", "Followed up"),
-        "ditanggapi_pelapor": _t("Status", "Reporter replied"),
-        "selesai": _t("Status", "Finished"),
-        "dikembalikan": _t("Status", "Returned"),
-        "ditunda": _t("Status", "On hold"),
-        "arsip": _t("Status", "Archived"),
+        "terdisposisi": QCoreApplication.translate("Status", "Dispositioned"),
+        "diproses": QCoreApplication.translate("Status", "In progress"),
+        "ditindaklanjuti": QCoreApplication.translate("Status", "Followed up"),
+        "ditanggapi_pelapor": QCoreApplication.translate("Status", "Reporter replied"),
+        "selesai": QCoreApplication.translate("Status", "Finished"),
+        "dikembalikan": QCoreApplication.translate("Status", "Returned"),
+        "ditunda": QCoreApplication.translate("Status", "On hold"),
+        "arsip": QCoreApplication.translate("Status", "Archived"),
     }
     return labels.get(code, code)
 
 
 def channel_label(code: str) -> str:
     labels = {
-        "web": _t("Channel", "Website"),
-        "android": _t("Channel", "Android app"),
-        "ios": _t("Channel", "iOS app"),
-        "sms": _t("Channel", "SMS 1708"),
-        "twitter": _t("Channel", "Twitter/X"),
-        "whatsapp": _t("Channel", "WhatsApp"),
-        "instansi": _t("Channel", "Agency app"),
+        "web": QCoreApplication.translate("Channel", "Website"),
+        "android": QCoreApplication.translate("Channel", "Android app"),
+        "ios": QCoreApplication.translate("Channel", "iOS app"),
+        "sms": QCoreApplication.translate("Channel", "SMS 1708"),
+        "twitter": QCoreApplication.translate("Channel", "Twitter/X"),
+        "whatsapp": QCoreApplication.translate("Channel", "WhatsApp"),
+        "instansi": QCoreApplication.translate("Channel", "Agency app"),
     }
     return labels.get(code, code)
 
 
 def kind_label(code: str) -> str:
     labels = {
-        "pengaduan": _t("Kind", "Complaint"),
-        "aspirasi": _t("Kind", "Suggestion"),
-        "permintaan_informasi": _t("Kind", "Information request"),
+        "pengaduan": QCoreApplication.translate("Kind", "Complaint"),
+        "aspirasi": QCoreApplication.translate("Kind", "Suggestion"),
+        "permintaan_informasi": QCoreApplication.translate("Kind", "Information request"),
     }
     return labels.get(code, code)
 
 
 def followup_state_label(code: str) -> str:
     labels = {
-        "draft": _t("FollowUpState", "Draft"),
-        "submitted": _t("FollowUpState", "Submitted"),
-        "approved": _t("FollowUpState", "Approved"),
-        "returned": _t("FollowUpState", "Returned"),
-        "published": _t("FollowUpState", "Published"),
+        "draft": QCoreApplication.translate("FollowUpState", "Draft"),
+        "submitted": QCoreApplication.translate("FollowUpState", "Submitted"),
+        "approved": QCoreApplication.translate("FollowUpState", "Approved"),
+        "returned": QCoreApplication.translate("FollowUpState", "Returned"),
+        "published": QCoreApplication.translate("FollowUpState", "Published"),
     }
     return labels.get(code, code)
 
 
 STATUS_CODES = (
-    "terdisposisi", "diproses", "ditindaklanjuti", "ditanggapi_pelapor", "selesai", "dikembalikan", "ditunda", "arsip",
+    "terdisposisi",
+    "diproses",
+    "ditindaklanjuti",
+    "ditanggapi_pelapor",
+    "selesai",
+    "dikembalikan",
+    "ditunda",
+    "arsip",
 )

@@ -46,29 +46,36 @@ class Column(enum.IntEnum):
 
 
 # The SortKey column name the store understands for each visible column.
+# The sync badge has no SQL order (it is an overlay of the outbox), so it is not sortable.
 SORT_COLUMNS: dict[Column, str] = {
     Column.TRACKING_ID: "tracking_id",
     Column.TITLE: "title",
-    Column.CATEGORY: "category",
+    Column.CATEGORY: "category_name",
     Column.KECAMATAN: "kecamatan",
     Column.STATUS: "status",
     Column.ARRIVED: "arrived_at",
-    Column.ASSIGNEE: "assignee",
-    Column.SYNC: "pending",
+    Column.ASSIGNEE: "assignee_name",
 }
 
 
+def sort_section(sort_column: str) -> int:
+    """The view column showing `sort_column` (for the header's sort indicator), or -1."""
+    for column, name in SORT_COLUMNS.items():
+        if name == sort_column:
+            return int(column)
+    return -1
+
+
 def column_title(column: Column) -> str:
-    tr = QCoreApplication.translate
     titles = {
-        Column.TRACKING_ID: tr("QueueTableModel", "Tracking ID"),
-        Column.TITLE: tr("QueueTableModel", "Title"),
-        Column.CATEGORY: tr("QueueTableModel", "Category"),
-        Column.KECAMATAN: tr("QueueTableModel", "Kecamatan"),
-        Column.STATUS: tr("QueueTableModel", "Status"),
-        Column.ARRIVED: tr("QueueTableModel", "Arrived"),
-        Column.ASSIGNEE: tr("QueueTableModel", "Assignee"),
-        Column.SYNC: tr("QueueTableModel", "Sync"),
+        Column.TRACKING_ID: QCoreApplication.translate("QueueTableModel", "Tracking ID"),
+        Column.TITLE: QCoreApplication.translate("QueueTableModel", "Title"),
+        Column.CATEGORY: QCoreApplication.translate("QueueTableModel", "Category"),
+        Column.KECAMATAN: QCoreApplication.translate("QueueTableModel", "Kecamatan"),
+        Column.STATUS: QCoreApplication.translate("QueueTableModel", "Status"),
+        Column.ARRIVED: QCoreApplication.translate("QueueTableModel", "Arrived"),
+        Column.ASSIGNEE: QCoreApplication.translate("QueueTableModel", "Assignee"),
+        Column.SYNC: QCoreApplication.translate("QueueTableModel", "Sync"),
     }
     return titles[column]
 
@@ -139,12 +146,18 @@ class QueueTableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role == Qt.ItemDataRole.DisplayRole:
                 return column_title(Column(section))
             return None
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._count:
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self._count
+        ):
             return section + 1
         return None
 
@@ -163,19 +176,20 @@ class QueueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.SYNC and _field(row, "pending", False):
-                return QCoreApplication.translate("QueueTableModel", "Local changes not yet sent to the hub")
+            if column == Column.SYNC:
+                return self._sync_tooltip(row)
             if column == Column.TITLE:
                 return str(_field(row, "title", ""))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.TRACKING_ID:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and column == Column.SYNC and _field(row, "pending", False):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.SYNC and _field(row, "pending", False):
-            return QBrush(QColor("#b35c00"))
+        if column == Column.SYNC and (_field(row, "conflict", False) or _field(row, "pending", False)):
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#a61b1b" if _field(row, "conflict", False) else "#b35c00"))
         if role == self.IdRole:
             return str(_field(row, "id", ""))
         if role == self.RowRole:
@@ -183,7 +197,7 @@ class QueueTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(Column):
+        if not 0 <= column < len(Column) or Column(column) not in SORT_COLUMNS:
             return
         # Every row may move; a reset is honest about that and cheap, since only one page is refetched.
         self.beginResetModel()
@@ -227,7 +241,7 @@ class QueueTableModel(QAbstractTableModel):
         if column == Column.TITLE:
             return str(_field(row, "title", ""))
         if column == Column.CATEGORY:
-            return str(_field(row, "category", None) or _field(row, "category_name", "") or "")
+            return str(_field(row, "category_name", "") or "")
         if column == Column.KECAMATAN:
             return str(_field(row, "kecamatan", "") or "")
         if column == Column.STATUS:
@@ -235,9 +249,13 @@ class QueueTableModel(QAbstractTableModel):
         if column == Column.ARRIVED:
             return format_datetime(_field(row, "arrived_at", None), self._locale)
         if column == Column.ASSIGNEE:
-            return str(_field(row, "assignee", None) or _field(row, "assignee_name", "") or "")
+            return str(_field(row, "assignee_name", "") or "")
         if column == Column.SYNC:
-            return QCoreApplication.translate("QueueTableModel", "Pending") if _field(row, "pending", False) else ""
+            return (
+                QCoreApplication.translate("QueueTableModel", "Pending")
+                if _field(row, "pending", False)
+                else ""
+            )
         return ""
 
 

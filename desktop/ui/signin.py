@@ -65,7 +65,9 @@ class SignInDialog(QDialog):
         self.result_value: Any = None
         self._busy = False
 
-        self.intro = QLabel(self.tr("Sign in with your LAPOR! Hub account. After the first sync you can work offline."))
+        self.intro = QLabel(
+            self.tr("Sign in with your LAPOR! Hub account. After the first sync you can work offline.")
+        )
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
 
@@ -109,7 +111,9 @@ class SignInDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.hide()
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.sign_in_button.setText(self.tr("Sign in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -142,7 +146,13 @@ class SignInDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.progress.setVisible(busy)
-        for widget in (self.server_edit, self.username_edit, self.password_edit, self.passphrase_edit, self.sign_in_button):
+        for widget in (
+            self.server_edit,
+            self.username_edit,
+            self.password_edit,
+            self.passphrase_edit,
+            self.sign_in_button,
+        ):
             widget.setEnabled(not busy)
 
     def request(self) -> SignInRequest:

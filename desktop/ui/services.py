@@ -1,0 +1,130 @@
+"""The window's service layer: binds the `DeskSession` interface to the replica, the account and the sync engine.
+
+Nothing here imports Qt. Every function that talks to the network or opens a replica is meant to run on a
+`JobRunner` lane, never on the GUI thread; the queue queries are fast local SQL and may run where the model asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import secrets
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from desktop.store import queue as store_queue
+from desktop.store.engine import Replica, open_replica
+from desktop.ui.jobs import JobContext
+from desktop.ui.queue_model import QueueQuery
+from desktop.ui.session import SyncStatus
+
+log = logging.getLogger(__name__)
+
+
+class StoreQueueSource:
+    """The model's three queries, bound to one replica."""
+
+    def __init__(self, replica: Replica) -> None:
+        self._replica = replica
+
+    def count(self, query: QueueQuery) -> int:
+        return store_queue.count(self._replica, query.filter)
+
+    def ids(self, query: QueueQuery, offset: int, limit: int) -> list[str]:
+        sort = store_queue.SortKey(query.sort_column, query.descending)
+        return store_queue.ids(self._replica, query.filter, sort, offset, limit)
+
+    def rows(self, ids: Sequence[str]) -> list[Any]:
+        return list(store_queue.rows(self._replica, list(ids)))
+
+
+def _parse_time(value: Any) -> dt.datetime | None:
+    if not value:
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+class StoreSession:
+    """One signed-in account: its replica, and (when online) what is needed to sync it."""
+
+    def __init__(
+        self,
+        replica: Replica,
+        *,
+        user: dict[str, Any] | None = None,
+        server_url: str | None = None,
+        sync: Any = None,
+        cleanup: Path | None = None,
+    ) -> None:
+        self.replica = replica
+        self.user = user or store_queue.current_user(replica) or {}
+        self.server_url = server_url
+        self._sync = sync  # callable(ctx) -> summary, or None when this session cannot sync
+        self._online: bool = sync is not None
+        self._cleanup = cleanup
+
+    @property
+    def user_label(self) -> str:
+        name = self.user.get("full_name") or self.user.get("username") or ""
+        return str(name)
+
+    @property
+    def can_sync(self) -> bool:
+        return self._sync is not None
+
+    def queue_source(self) -> StoreQueueSource:
+        return StoreQueueSource(self.replica)
+
+    def initial_query(self) -> QueueQuery:
+        return QueueQuery(store_queue.QueueFilter(queue="all"), "arrived_at", True)
+
+    def with_search(self, query: QueueQuery, text: str) -> QueueQuery:
+        return replace(query, filter=replace(query.filter, search=text))
+
+    def detail(self, complaint_id: str) -> Any:
+        try:
+            return store_queue.detail(self.replica, complaint_id)
+        except store_queue.NotFound:
+            return None
+
+    def status(self) -> SyncStatus:
+        state = self.replica.sync_state()
+        pending = len(store_queue.outbox(self.replica, store_queue.PENDING_STATES))
+        return SyncStatus(
+            online=self._online, last_sync_at=_parse_time(state.get("last_sync_at")), pending_ops=pending
+        )
+
+    def sync_once(self, ctx: JobContext) -> Any:
+        if self._sync is None:
+            raise RuntimeError("this session cannot sync")
+        try:
+            result = self._sync(ctx)
+        except Exception as exc:
+            from desktop.ui.errors import ErrorKind, classify_error
+
+            if classify_error(exc) is ErrorKind.UNREACHABLE:
+                self._online = False
+            raise
+        self._online = True
+        return result
+
+    def close(self) -> None:
+        self.replica.close()
+        if self._cleanup is not None:
+            shutil.rmtree(self._cleanup, ignore_errors=True)
+
+
+def open_empty_session(data_dir: Path) -> StoreSession:
+    """A throw-away empty replica (for `--smoke` without `--demo`): real schema, real queries, no account."""
+    folder = Path(tempfile.mkdtemp(prefix="smoke-", dir=data_dir))
+    replica = open_replica(folder / "replica.db", secrets.token_hex(32))
+    return StoreSession(replica, user={"username": "smoke"}, cleanup=folder)
