@@ -1,0 +1,279 @@
+"""Writing the mirror from change-feed pages: plain SQL with ``executemany`` on the DBAPI connection.
+
+Called by the sync engine inside ONE write transaction per page (the page + the cursor advance).
+- upserts are version-guarded: a change is applied when its version is >= the stored one (re-pulling a page is
+  idempotent; an older state never overwrites a newer one);
+- ``deleted`` removes the record (a complaint that left the user's sight takes its child records along);
+- the FTS5 index of complaints is maintained in bulk (rowid = complaints.rowid);
+- the denormalised ``category_name``/``assignee_name`` of complaints follow renames;
+- a local record (note, disposition ... made on this device) is dropped once the mirror holds the same id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.store.models import CHILD_TABLES, MIRROR_TABLES
+
+Row = tuple[Any, ...]
+Extractor = Callable[[str, int, dict[str, Any]], Row]
+
+
+def _j(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _b(value: Any) -> int:
+    return 1 if value else 0
+
+
+def _unit(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (i, v, d.get("parent_id"), d.get("kind") or "", d.get("code"), d.get("name") or "", d.get("timezone"))
+
+
+def _user(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (i, v, d.get("username") or "", d.get("full_name") or "", d.get("role") or "", d.get("unit_id"))
+
+
+def _category(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (i, v, d.get("parent_id"), d.get("name") or "")
+
+
+def _holiday(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (i, v, d.get("date") or i, d.get("name") or "", d.get("kind") or "", _b(d.get("active", True)))
+
+
+def _sla(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (i, v, _j(d))
+
+
+def _complaint(i: str, v: int, d: dict[str, Any]) -> Row:
+    loc = d.get("location") or {}
+    anonymous = bool(d.get("anonymous"))
+    reporter = None if anonymous else d.get("reporter")  # defence in depth: the hub already sends null
+    return (
+        i, v, int(d.get("tracking_id") or 0), d.get("title") or "", d.get("content") or "",
+        d.get("kind") or "", d.get("channel") or "", d.get("status") or "",
+        d.get("unit_id"), d.get("subunit_id"), d.get("assignee_id"), d.get("category_id"),
+        _j(d.get("tags") or []), d.get("incident_date"), d.get("submitted_at"), d.get("arrived_at") or "",
+        loc.get("province"), loc.get("regency"), loc.get("kecamatan"), loc.get("desa"), loc.get("lat"), loc.get("lon"),
+        _b(anonymous), _b(d.get("secret")),
+        reporter.get("name") if reporter else None, reporter.get("contact") if reporter else None,
+        d.get("updated_at"),
+        d.get("category_id"), d.get("assignee_id"),  # → category_name / assignee_name subselects
+    )  # fmt: skip
+
+
+def _disposition(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (
+        i, v, d.get("complaint_id") or "", d.get("kind") or "", d.get("from_unit_id"), d.get("to_unit_id"),
+        d.get("to_user_id"), d.get("instruction"), d.get("due_date"), d.get("reason"), d.get("suggested_body"),
+        d.get("created_by"), d.get("created_at") or "",
+    )  # fmt: skip
+
+
+def _followup(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (
+        i, v, d.get("complaint_id") or "", d.get("text") or "", d.get("state") or "", d.get("author_id"),
+        d.get("content_hash"), d.get("approved_by"), d.get("approved_at"), d.get("return_reason"),
+        d.get("created_at") or "", d.get("updated_at"),
+    )  # fmt: skip
+
+
+def _note(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (i, v, d.get("complaint_id") or "", d.get("text") or "", d.get("author_id"), d.get("created_at") or "")
+
+
+def _reply(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (i, v, d.get("complaint_id") or "", d.get("text") or "", d.get("created_at") or "")
+
+
+def _attachment(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (
+        i, v, d.get("complaint_id") or "", d.get("owner_type") or "complaint", d.get("owner_id"),
+        d.get("filename") or "", d.get("mime"), d.get("size"), d.get("sha256") or "", d.get("created_at") or "",
+    )  # fmt: skip
+
+
+def _event(i: str, v: int, d: dict[str, Any]) -> Row:
+    return (
+        i, v, d.get("complaint_id"), d.get("kind") or "", d.get("actor_id"), d.get("device_id"), d.get("op_id"),
+        d.get("at") or "", _j(d.get("data") or {}),
+    )  # fmt: skip
+
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "units": ("id", "version", "parent_id", "kind", "code", "name", "timezone"),
+    "users": ("id", "version", "username", "full_name", "role", "unit_id"),
+    "categories": ("id", "version", "parent_id", "name"),
+    "holidays": ("id", "version", "date", "name", "kind", "active"),
+    "sla": ("id", "version", "data"),
+    "complaints": (
+        "id", "version", "tracking_id", "title", "content", "kind", "channel", "status", "unit_id", "subunit_id",
+        "assignee_id", "category_id", "tags", "incident_date", "submitted_at", "arrived_at", "province", "regency",
+        "kecamatan", "desa", "lat", "lon", "anonymous", "secret", "reporter_name", "reporter_contact", "updated_at",
+        "category_name", "assignee_name",
+    ),  # fmt: skip
+    "dispositions": (
+        "id", "version", "complaint_id", "kind", "from_unit_id", "to_unit_id", "to_user_id", "instruction",
+        "due_date", "reason", "suggested_body", "created_by", "created_at",
+    ),  # fmt: skip
+    "followups": (
+        "id", "version", "complaint_id", "text", "state", "author_id", "content_hash", "approved_by", "approved_at",
+        "return_reason", "created_at", "updated_at",
+    ),  # fmt: skip
+    "notes": ("id", "version", "complaint_id", "text", "author_id", "created_at"),
+    "replies": ("id", "version", "complaint_id", "text", "created_at"),
+    "attachments": (
+        "id", "version", "complaint_id", "owner_type", "owner_id", "filename", "mime", "size", "sha256", "created_at",
+    ),  # fmt: skip
+    "events": ("id", "version", "complaint_id", "kind", "actor_id", "device_id", "op_id", "at", "data"),
+}
+
+_EXTRACT: dict[str, Extractor] = {
+    "unit": _unit, "user": _user, "category": _category, "holiday": _holiday, "sla": _sla, "complaint": _complaint,
+    "disposition": _disposition, "followup": _followup, "note": _note, "reply": _reply, "attachment": _attachment,
+    "event": _event,
+}  # fmt: skip
+
+# reference data first, so a complaint in the same page finds its category/assignee names
+_ORDER = ("unit", "user", "category", "holiday", "sla", "complaint", "disposition", "followup", "note", "reply",
+          "attachment", "event")  # fmt: skip
+
+
+def _upsert_sql(table: str) -> str:
+    cols = _COLUMNS[table]
+    values = ["?"] * len(cols)
+    if table == "complaints":
+        values[-2] = "(SELECT name FROM categories WHERE id = ?)"
+        values[-1] = "(SELECT full_name FROM users WHERE id = ?)"
+    sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+    return (
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(values)}) "
+        f"ON CONFLICT(id) DO UPDATE SET {sets} WHERE excluded.version >= {table}.version"
+    )
+
+
+_UPSERT = {table: _upsert_sql(table) for table in _COLUMNS}
+_FTS_SQL = "INSERT OR REPLACE INTO complaint_fts (rowid, tracking_id, title, content, location, reporter) VALUES (?, ?, ?, ?, ?, ?)"
+_CHUNK = 900
+
+
+def _chunks(seq: Sequence[Any], n: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(seq), n):
+        yield seq[start : start + n]
+
+
+def fts_row(rowid: int, d: dict[str, Any]) -> tuple[int, str, str, str, str, str]:
+    loc = d.get("location") or {}
+    place = " ".join(p for p in (loc.get("kecamatan"), loc.get("desa")) if p)
+    reporter = d.get("reporter") if not d.get("anonymous") else None
+    return (
+        rowid,
+        str(d.get("tracking_id") or ""),
+        d.get("title") or "",
+        d.get("content") or "",
+        place,
+        (reporter or {}).get("name") or "",
+    )
+
+
+@dataclass
+class PageStats:
+    upserted: int = 0
+    deleted: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+
+
+def apply_changes(cur: Any, changes: Sequence[dict[str, Any]]) -> PageStats:
+    """Apply one page of changes through a DBAPI cursor that is inside a write transaction."""
+    stats = PageStats()
+    upserts: dict[str, dict[str, tuple[int, dict[str, Any]]]] = {t: {} for t in _ORDER}
+    deletes: dict[str, dict[str, int]] = {t: {} for t in _ORDER}
+    for ch in changes:
+        typ = ch.get("type")
+        if typ not in _EXTRACT:
+            continue  # a newer hub may send types this desk does not know yet
+        rid = str(ch["id"])
+        version = int(ch.get("version") or 0)
+        if ch.get("deleted") or ch.get("data") is None:
+            upserts[typ].pop(rid, None)
+            deletes[typ][rid] = version
+        else:
+            deletes[typ].pop(rid, None)
+            upserts[typ][rid] = (version, ch["data"])
+        stats.by_type[typ] = stats.by_type.get(typ, 0) + 1
+
+    has_local = cur.execute("SELECT EXISTS (SELECT 1 FROM local_records)").fetchone()[0]
+    for typ in _ORDER:
+        table = MIRROR_TABLES[typ]
+        ups = upserts[typ]
+        dels = deletes[typ]
+        if dels:
+            _delete(cur, typ, table, list(dels))
+            stats.deleted += len(dels)
+        if not ups:
+            continue
+        extract = _EXTRACT[typ]
+        cur.executemany(_UPSERT[table], [extract(rid, v, d) for rid, (v, d) in ups.items()])
+        stats.upserted += len(ups)
+        if typ == "complaint":
+            _refresh_fts(cur, ups)
+        elif typ == "category":
+            cur.executemany(
+                "UPDATE complaints SET category_name = ? WHERE category_id = ? AND category_name IS NOT ?",
+                [(d.get("name") or "", rid, d.get("name") or "") for rid, (_v, d) in ups.items()],
+            )
+        elif typ == "user":
+            cur.executemany(
+                "UPDATE complaints SET assignee_name = ? WHERE assignee_id = ? AND assignee_name IS NOT ?",
+                [(d.get("full_name") or "", rid, d.get("full_name") or "") for rid, (_v, d) in ups.items()],
+            )
+        if has_local and typ in ("note", "disposition", "followup", "attachment"):
+            for chunk in _chunks(list(ups)):
+                cur.execute(
+                    f"DELETE FROM local_records WHERE type = ? AND id IN ({','.join('?' * len(chunk))})",
+                    (typ, *chunk),
+                )
+    return stats
+
+
+def _refresh_fts(cur: Any, ups: dict[str, tuple[int, dict[str, Any]]]) -> None:
+    rows = []
+    ids = list(ups)
+    for chunk in _chunks(ids):
+        found = cur.execute(
+            f"SELECT rowid, id, version FROM complaints WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        for rowid, rid, version in found:
+            v, d = ups[rid]
+            if version == v:  # the incoming state won the version guard
+                rows.append(fts_row(rowid, d))
+    if rows:
+        cur.executemany(_FTS_SQL, rows)
+
+
+def _delete(cur: Any, typ: str, table: str, ids: list[str]) -> None:
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        if typ == "complaint":
+            rowids = [r[0] for r in cur.execute(f"SELECT rowid FROM complaints WHERE id IN ({marks})", chunk)]
+            if rowids:
+                cur.executemany("DELETE FROM complaint_fts WHERE rowid = ?", [(r,) for r in rowids])
+            for child in CHILD_TABLES:  # the complaint left the user's sight: so do its records
+                cur.execute(f"DELETE FROM {child} WHERE complaint_id IN ({marks})", chunk)
+        elif typ == "category":
+            cur.execute(f"UPDATE complaints SET category_name = NULL WHERE category_id IN ({marks})", chunk)
+        elif typ == "user":
+            cur.execute(f"UPDATE complaints SET assignee_name = NULL WHERE assignee_id IN ({marks})", chunk)
+        cur.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
+
+
+def clear_mirror(cur: Any) -> None:
+    """Empty every mirror table and the FTS index (410: rebuild from cursor 0). Local tables are untouched."""
+    for table in MIRROR_TABLES.values():
+        cur.execute(f"DELETE FROM {table}")
+    cur.execute("INSERT INTO complaint_fts (complaint_fts) VALUES ('delete-all')")

@@ -1,0 +1,636 @@
+"""The read API of the replica for the UI: plain frozen dataclasses, never ORM objects.
+
+Everything is filtered, sorted and paged in SQL (indexes on the queue columns, FTS5 for search), so a list view
+can page through 100,000 complaints: ``count()`` once, then ``ids()`` for the visible window, then ``rows()``.
+Local work overlays the mirror: a complaint with ops not yet acknowledged has ``pending=True`` and shows the
+effect of its queued ops (assignee, status); a note added offline appears in ``detail().notes`` with
+``pending=True``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from desktop.store.engine import Replica
+
+QUEUES = ("baru", "mine", "need_followup", "awaiting_approval", "drafts", "outbox", "conflicts", "all")
+STATUSES = (
+    "terdisposisi", "diproses", "ditindaklanjuti", "ditanggapi_pelapor", "selesai", "dikembalikan", "ditunda", "arsip",
+)  # fmt: skip
+PENDING_STATES = ("queued", "sent")
+ATTENTION_STATES = ("conflict", "rejected")
+
+SORT_COLUMNS: dict[str, str] = {
+    "tracking_id": "c.tracking_id",
+    "title": "c.title",
+    "category_name": "c.category_name",
+    "kecamatan": "c.kecamatan",
+    "status": "c.status",
+    "arrived_at": "c.arrived_at",
+    "assignee_name": "c.assignee_name",
+    "channel": "c.channel",
+}
+
+
+# ---------------------------------------------------------------- value types
+@dataclass(frozen=True)
+class QueueFilter:
+    queue: str = "all"
+    search: str = ""
+    status: str | None = None
+    category_id: str | None = None
+    kecamatan: str | None = None
+    channel: str | None = None
+    date_from: dt.date | str | None = None  # arrived on or after (YYYY-MM-DD, UTC date)
+    date_to: dt.date | str | None = None  # arrived on or before (inclusive)
+
+
+@dataclass(frozen=True)
+class SortKey:
+    column: str = "arrived_at"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: str
+    tracking_id: int
+    title: str
+    category_name: str | None
+    kecamatan: str | None
+    status: str
+    arrived_at: str
+    assignee_name: str | None
+    pending: bool
+    secret: bool
+    conflict: bool = False  # an op of this complaint came back conflict/rejected
+    channel: str = ""
+    assignee_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    province: str | None
+    regency: str | None
+    kecamatan: str | None
+    desa: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Reporter:
+    name: str | None
+    contact: str | None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One item of a complaint's history: note, disposition, followup, reply, attachment or event."""
+
+    type: str
+    id: str
+    at: str
+    author_id: str | None
+    author_name: str | None
+    text: str
+    data: Mapping[str, Any]
+    pending: bool = False  # made on this device, not yet acknowledged by the hub
+    op_state: str | None = None  # queued | sent | accepted | rejected | conflict (local entries only)
+    reason: str | None = None  # the hub's reason code for rejected/conflict
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class ComplaintDetail:
+    id: str
+    version: int
+    tracking_id: int
+    title: str
+    content: str
+    kind: str
+    channel: str
+    status: str
+    unit_id: str | None
+    unit_name: str | None
+    subunit_id: str | None
+    subunit_name: str | None
+    assignee_id: str | None
+    assignee_name: str | None
+    category_id: str | None
+    category_name: str | None
+    category_path: tuple[str, ...]
+    tags: tuple[str, ...]
+    incident_date: str | None
+    submitted_at: str | None
+    arrived_at: str
+    updated_at: str | None
+    location: Location
+    anonymous: bool
+    secret: bool
+    reporter: Reporter | None  # None when anonymous (the hub never sends the identity) or not given
+    pending: bool
+    conflict: bool
+    notes: tuple[TimelineEntry, ...] = ()
+    dispositions: tuple[TimelineEntry, ...] = ()
+    followups: tuple[TimelineEntry, ...] = ()
+    replies: tuple[TimelineEntry, ...] = ()
+    attachments: tuple[TimelineEntry, ...] = ()
+    events: tuple[TimelineEntry, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()  # all of the above but events, oldest first
+    ops: tuple[OutboxEntry, ...] = ()  # this complaint's ops not yet accepted
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    seq: int
+    op_id: str
+    kind: str
+    target: str
+    complaint_id: str | None
+    base_version: int | None
+    payload: Mapping[str, Any]
+    created_at: str
+    state: str
+    reason: str | None
+    result: Mapping[str, Any] | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Option:
+    """An item of a lookup list (categories, units, users, kecamatan) for filters and dialogs."""
+
+    id: str
+    name: str
+    parent_id: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class NotFound(LookupError):
+    pass
+
+
+# ---------------------------------------------------------------- SQL building
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(search: str) -> str | None:
+    """``jalan rusak marabahan`` → ``"jalan"* AND "rusak"* AND "marabahan"*`` (every word as a prefix)."""
+    words = _WORD.findall(search.lower())
+    if not words:
+        return None
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _where(replica: Replica, f: QueueFilter, params: dict[str, Any]) -> str:
+    conds: list[str] = []
+    q = f.queue or "all"
+    if q not in QUEUES:
+        raise ValueError(f"unknown queue {q!r}")
+    if q == "baru":
+        conds.append("c.status = 'terdisposisi'")
+    elif q == "mine":
+        params["me"] = replica.user_id or ""
+        conds.append("c.assignee_id = :me")
+    elif q == "need_followup":
+        conds.append("c.status IN ('diproses', 'ditanggapi_pelapor')")
+    elif q == "awaiting_approval":
+        conds.append("c.id IN (SELECT complaint_id FROM followups WHERE state = 'submitted')")
+    elif q == "drafts":
+        params["me"] = replica.user_id or ""
+        conds.append(
+            "(c.id IN (SELECT complaint_id FROM followups WHERE state IN ('draft', 'returned') AND author_id = :me)"
+            " OR c.id IN (SELECT complaint_id FROM local_records WHERE type = 'followup'))"
+        )
+    elif q == "outbox":
+        conds.append("c.id IN (SELECT complaint_id FROM outbox WHERE state != 'accepted')")
+    elif q == "conflicts":
+        conds.append("c.id IN (SELECT complaint_id FROM outbox WHERE state IN ('conflict', 'rejected'))")
+
+    search = (f.search or "").strip()
+    if search:
+        if search.isdigit():
+            params["tid"] = int(search)
+            params["tidq"] = f'tracking_id : "{search}"*'
+            conds.append(
+                "(c.tracking_id = :tid OR c.rowid IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :tidq))"
+            )
+        else:
+            match = fts_query(search)
+            if match:
+                params["fts"] = match
+                conds.append("c.rowid IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :fts)")
+    if f.status:
+        params["status"] = f.status
+        conds.append("c.status = :status")
+    if f.category_id:
+        params["category_id"] = f.category_id
+        conds.append("c.category_id = :category_id")
+    if f.kecamatan:
+        params["kecamatan"] = f.kecamatan
+        conds.append("c.kecamatan = :kecamatan")
+    if f.channel:
+        params["channel"] = f.channel
+        conds.append("c.channel = :channel")
+    if f.date_from:
+        params["date_from"] = _as_date(f.date_from).isoformat()
+        conds.append("c.arrived_at >= :date_from")
+    if f.date_to:
+        params["date_to"] = (_as_date(f.date_to) + dt.timedelta(days=1)).isoformat()
+        conds.append("c.arrived_at < :date_to")
+    return " AND ".join(conds) if conds else "1"
+
+
+def _order(sort: SortKey | None) -> str:
+    sort = sort or SortKey()
+    col = SORT_COLUMNS.get(sort.column)
+    if col is None:
+        raise ValueError(f"cannot sort by {sort.column!r}")
+    direction = "DESC" if sort.descending else "ASC"
+    return f"{col} {direction}, c.rowid {direction}"
+
+
+# ---------------------------------------------------------------- queue API
+def count(replica: Replica, f: QueueFilter) -> int:
+    params: dict[str, Any] = {}
+    where = _where(replica, f, params)
+    with replica.read() as conn:
+        return int(conn.execute(text(f"SELECT count(*) FROM complaints c WHERE {where}"), params).scalar_one())
+
+
+def ids(replica: Replica, f: QueueFilter, sort: SortKey | None = None, offset: int = 0, limit: int = 100) -> list[str]:
+    params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
+    where = _where(replica, f, params)
+    sql = f"SELECT c.id FROM complaints c WHERE {where} ORDER BY {_order(sort)} LIMIT :limit OFFSET :offset"
+    with replica.read() as conn:
+        return [r[0] for r in conn.execute(text(sql), params)]
+
+
+def _in(name: str, values: Sequence[str], params: dict[str, Any]) -> str:
+    keys = []
+    for i, v in enumerate(values):
+        params[f"{name}{i}"] = v
+        keys.append(f":{name}{i}")
+    return "(" + ", ".join(keys) + ")" if keys else "(NULL)"
+
+
+def _ops_for(conn: Connection, complaint_ids: Sequence[str], states: Sequence[str] | None = None) -> list[OutboxEntry]:
+    if not complaint_ids:
+        return []
+    params: dict[str, Any] = {}
+    sql = f"SELECT * FROM outbox WHERE complaint_id IN {_in('c', complaint_ids, params)}"
+    if states:
+        sql += f" AND state IN {_in('s', states, params)}"
+    sql += " ORDER BY seq"
+    return [_outbox_entry(r) for r in conn.execute(text(sql), params).mappings()]
+
+
+def _loads(value: Any) -> Any:
+    if value is None or isinstance(value, dict | list):
+        return value
+    try:
+        return json.loads(value)
+    except (TypeError, ValueError):
+        return value
+
+
+def _outbox_entry(r: Any) -> OutboxEntry:
+    return OutboxEntry(
+        seq=r["seq"],
+        op_id=r["op_id"],
+        kind=r["kind"],
+        target=r["target"],
+        complaint_id=r["complaint_id"],
+        base_version=r["base_version"],
+        payload=_loads(r["payload"]) or {},
+        created_at=r["created_at"],
+        state=r["state"],
+        reason=r["reason"],
+        result=_loads(r["result"]),
+        attempts=r["attempts"] or 0,
+    )
+
+
+def _overlay(status: str, assignee_id: str | None, ops: Sequence[OutboxEntry]) -> tuple[str, str | None, bool]:
+    """The effect of pending ops on (status, assignee); returns whether the assignee changed."""
+    changed = False
+    for op in ops:
+        if op.state not in PENDING_STATES:
+            continue
+        p = op.payload
+        if op.kind == "complaint.assign":
+            assignee_id, changed = p.get("assignee_id"), True
+        elif op.kind == "disposition.create":
+            if p.get("kind") == "external":
+                status = "dikembalikan"
+            else:
+                if status == "terdisposisi":
+                    status = "diproses"
+                if p.get("to_user_id"):
+                    assignee_id, changed = p.get("to_user_id"), True
+    return status, assignee_id, changed
+
+
+def _user_names(conn: Connection, user_ids: Sequence[str | None]) -> dict[str, str]:
+    wanted = sorted({u for u in user_ids if u})
+    if not wanted:
+        return {}
+    params: dict[str, Any] = {}
+    rows = conn.execute(text(f"SELECT id, full_name FROM users WHERE id IN {_in('u', wanted, params)}"), params)
+    return {r[0]: r[1] for r in rows}
+
+
+def rows(replica: Replica, complaint_ids: Sequence[str]) -> list[QueueRow]:
+    """The list rows of ``complaint_ids``, in the same order (unknown ids are skipped)."""
+    if not complaint_ids:
+        return []
+    params: dict[str, Any] = {}
+    sql = (
+        "SELECT c.id, c.tracking_id, c.title, c.category_name, c.kecamatan, c.status, c.arrived_at, "
+        "c.assignee_name, c.assignee_id, c.secret, c.channel "
+        f"FROM complaints c WHERE c.id IN {_in('i', complaint_ids, params)}"
+    )
+    with replica.read() as conn:
+        found = {r["id"]: r for r in conn.execute(text(sql), params).mappings()}
+        ops_by: dict[str, list[OutboxEntry]] = {}
+        for op in _ops_for(conn, list(found), [*PENDING_STATES, *ATTENTION_STATES]):
+            ops_by.setdefault(op.complaint_id or "", []).append(op)
+        overlays: dict[str, tuple[str, str | None, bool]] = {
+            cid: _overlay(found[cid]["status"], found[cid]["assignee_id"], ops) for cid, ops in ops_by.items()
+        }
+        names = _user_names(conn, [o[1] for o in overlays.values() if o[2]])
+    out: list[QueueRow] = []
+    for cid in complaint_ids:
+        r = found.get(cid)
+        if r is None:
+            continue
+        ops = ops_by.get(cid, [])
+        status, assignee_id, assignee_name = r["status"], r["assignee_id"], r["assignee_name"]
+        if cid in overlays:
+            status, new_assignee, changed = overlays[cid]
+            if changed:
+                assignee_id, assignee_name = new_assignee, names.get(new_assignee or "")
+        out.append(
+            QueueRow(
+                id=cid,
+                tracking_id=r["tracking_id"],
+                title=r["title"],
+                category_name=r["category_name"],
+                kecamatan=r["kecamatan"],
+                status=status,
+                arrived_at=r["arrived_at"],
+                assignee_name=assignee_name,
+                pending=any(o.state in PENDING_STATES for o in ops),
+                secret=bool(r["secret"]),
+                conflict=any(o.state in ATTENTION_STATES for o in ops),
+                channel=r["channel"],
+                assignee_id=assignee_id,
+            )
+        )
+    return out
+
+
+def queue_counts(replica: Replica, user_id: str | None = None) -> dict[str, int]:
+    """Number of complaints in each queue of :data:`QUEUES` (``mine``/``drafts`` for ``user_id``)."""
+    me = user_id if user_id is not None else (replica.user_id or "")
+    base = "SELECT count(*) FROM complaints c WHERE "
+    sql = {
+        "baru": base + "c.status = 'terdisposisi'",
+        "mine": base + "c.assignee_id = :me",
+        "need_followup": base + "c.status IN ('diproses', 'ditanggapi_pelapor')",
+        "awaiting_approval": base + "c.id IN (SELECT complaint_id FROM followups WHERE state = 'submitted')",
+        "drafts": base
+        + "(c.id IN (SELECT complaint_id FROM followups WHERE state IN ('draft', 'returned') AND author_id = :me)"
+        " OR c.id IN (SELECT complaint_id FROM local_records WHERE type = 'followup'))",
+        "outbox": base + "c.id IN (SELECT complaint_id FROM outbox WHERE state != 'accepted')",
+        "conflicts": base + "c.id IN (SELECT complaint_id FROM outbox WHERE state IN ('conflict', 'rejected'))",
+        "all": "SELECT count(*) FROM complaints",
+    }
+    with replica.read() as conn:
+        return {q: int(conn.execute(text(sql[q]), {"me": me}).scalar_one()) for q in QUEUES}
+
+
+# ---------------------------------------------------------------- detail
+def _entry(
+    typ: str,
+    r: Mapping[str, Any],
+    names: Mapping[str, str],
+    *,
+    at_key: str = "created_at",
+    author_key: str | None = None,
+    text_key: str = "text",
+) -> TimelineEntry:
+    author = r.get(author_key) if author_key else None
+    data = {k: _loads(v) if k in ("data", "tags") else v for k, v in r.items()}
+    return TimelineEntry(
+        type=typ,
+        id=r["id"],
+        at=r.get(at_key) or "",
+        author_id=author,
+        author_name=names.get(author or ""),
+        text=r.get(text_key) or "",
+        data=data,
+        version=r.get("version"),
+    )
+
+
+def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
+    """Everything about one complaint, with this device's unsent work overlaid. Raises NotFound."""
+    with replica.read() as conn:
+        c = conn.execute(text("SELECT * FROM complaints WHERE id = :id"), {"id": complaint_id}).mappings().first()
+        if c is None:
+            raise NotFound(complaint_id)
+        p = {"id": complaint_id}
+        notes = [dict(r) for r in conn.execute(text("SELECT * FROM notes WHERE complaint_id = :id"), p).mappings()]
+        disps = [
+            dict(r) for r in conn.execute(text("SELECT * FROM dispositions WHERE complaint_id = :id"), p).mappings()
+        ]
+        fups = [dict(r) for r in conn.execute(text("SELECT * FROM followups WHERE complaint_id = :id"), p).mappings()]
+        reps = [dict(r) for r in conn.execute(text("SELECT * FROM replies WHERE complaint_id = :id"), p).mappings()]
+        atts = [
+            dict(r) for r in conn.execute(text("SELECT * FROM attachments WHERE complaint_id = :id"), p).mappings()
+        ]
+        evts = [dict(r) for r in conn.execute(text("SELECT * FROM events WHERE complaint_id = :id"), p).mappings()]
+        local = [
+            dict(r)
+            for r in conn.execute(
+                text(
+                    "SELECT l.*, o.state AS op_state, o.reason AS op_reason FROM local_records l "
+                    "LEFT JOIN outbox o ON o.op_id = l.op_id WHERE l.complaint_id = :id ORDER BY l.created_at"
+                ),
+                p,
+            ).mappings()
+        ]
+        ops = _ops_for(conn, [complaint_id], [*PENDING_STATES, *ATTENTION_STATES])
+        status, assignee_id, changed = _overlay(c["status"], c["assignee_id"], ops)
+        user_ids = [c["assignee_id"], assignee_id]
+        user_ids += [n["author_id"] for n in notes] + [d["created_by"] for d in disps] + [d["to_user_id"] for d in disps]
+        user_ids += [f["author_id"] for f in fups] + [f["approved_by"] for f in fups] + [e["actor_id"] for e in evts]
+        for lr in local:
+            data = _loads(lr["data"]) or {}
+            user_ids += [data.get("author_id"), data.get("created_by"), data.get("to_user_id")]
+        names = _user_names(conn, user_ids)
+        unit_ids = [u for u in (c["unit_id"], c["subunit_id"]) if u]
+        unit_names: dict[str, str] = {}
+        if unit_ids:
+            up: dict[str, Any] = {}
+            unit_names = {
+                r[0]: r[1] for r in conn.execute(text(f"SELECT id, name FROM units WHERE id IN {_in('u', unit_ids, up)}"), up)
+            }
+        path: list[str] = []
+        cat_id = c["category_id"]
+        seen: set[str] = set()
+        while cat_id and cat_id not in seen and len(path) < 10:
+            seen.add(cat_id)
+            cat = conn.execute(text("SELECT name, parent_id FROM categories WHERE id = :i"), {"i": cat_id}).first()
+            if cat is None:
+                break
+            path.insert(0, cat[0])
+            cat_id = cat[1]
+
+    note_entries = [_entry("note", n, names, author_key="author_id") for n in notes]
+    disp_entries = [_entry("disposition", d, names, author_key="created_by", text_key="instruction") for d in disps]
+    fup_entries = [_entry("followup", f, names, author_key="author_id") for f in fups]
+    mirror_ids = {n["id"] for n in notes} | {d["id"] for d in disps} | {f["id"] for f in fups}
+    for lr in local:
+        if lr["id"] in mirror_ids:
+            continue
+        data = dict(_loads(lr["data"]) or {})
+        data.setdefault("id", lr["id"])
+        data.setdefault("created_at", lr["created_at"])
+        op_state = lr["op_state"]
+        author_key = "created_by" if lr["type"] == "disposition" else "author_id"
+        entry = TimelineEntry(
+            type=lr["type"],
+            id=lr["id"],
+            at=data.get("created_at") or lr["created_at"],
+            author_id=data.get(author_key),
+            author_name=names.get(data.get(author_key) or ""),
+            text=(data.get("instruction") if lr["type"] == "disposition" else data.get("text")) or "",
+            data=data,
+            pending=op_state != "accepted",
+            op_state=op_state,
+            reason=lr["op_reason"],
+            version=None,
+        )
+        {"note": note_entries, "disposition": disp_entries, "followup": fup_entries}.get(lr["type"], note_entries).append(
+            entry
+        )
+    rep_entries = [_entry("reply", r, names) for r in reps]
+    att_entries = [_entry("attachment", a, names, text_key="filename") for a in atts]
+    evt_entries = [_entry("event", e, names, at_key="at", author_key="actor_id", text_key="kind") for e in evts]
+
+    def by_time(items: list[TimelineEntry]) -> tuple[TimelineEntry, ...]:
+        return tuple(sorted(items, key=lambda e: (e.at, e.id)))
+
+    reporter = None
+    if not c["anonymous"] and (c["reporter_name"] or c["reporter_contact"]):
+        reporter = Reporter(name=c["reporter_name"], contact=c["reporter_contact"])
+    assignee_name = names.get(assignee_id or "") if changed else c["assignee_name"]
+    return ComplaintDetail(
+        id=c["id"],
+        version=c["version"],
+        tracking_id=c["tracking_id"],
+        title=c["title"],
+        content=c["content"],
+        kind=c["kind"],
+        channel=c["channel"],
+        status=status,
+        unit_id=c["unit_id"],
+        unit_name=unit_names.get(c["unit_id"] or ""),
+        subunit_id=c["subunit_id"],
+        subunit_name=unit_names.get(c["subunit_id"] or ""),
+        assignee_id=assignee_id,
+        assignee_name=assignee_name,
+        category_id=c["category_id"],
+        category_name=c["category_name"],
+        category_path=tuple(path),
+        tags=tuple(_loads(c["tags"]) or ()),
+        incident_date=c["incident_date"],
+        submitted_at=c["submitted_at"],
+        arrived_at=c["arrived_at"],
+        updated_at=c["updated_at"],
+        location=Location(c["province"], c["regency"], c["kecamatan"], c["desa"], c["lat"], c["lon"]),
+        anonymous=bool(c["anonymous"]),
+        secret=bool(c["secret"]),
+        reporter=reporter,
+        pending=any(o.state in PENDING_STATES for o in ops),
+        conflict=any(o.state in ATTENTION_STATES for o in ops),
+        notes=by_time(note_entries),
+        dispositions=by_time(disp_entries),
+        followups=by_time(fup_entries),
+        replies=by_time(rep_entries),
+        attachments=by_time(att_entries),
+        events=by_time(evt_entries),
+        timeline=by_time(note_entries + disp_entries + fup_entries + rep_entries + att_entries),
+        ops=tuple(ops),
+    )
+
+
+# ---------------------------------------------------------------- lookups
+def outbox(replica: Replica, states: Sequence[str] | None = None) -> list[OutboxEntry]:
+    """Ops in the outbox (default: every op not accepted), oldest first."""
+    params: dict[str, Any] = {}
+    where = "state != 'accepted'" if states is None else f"state IN {_in('s', list(states), params)}"
+    with replica.read() as conn:
+        return [
+            _outbox_entry(r)
+            for r in conn.execute(text(f"SELECT * FROM outbox WHERE {where} ORDER BY seq"), params).mappings()
+        ]
+
+
+def categories(replica: Replica) -> list[Option]:
+    with replica.read() as conn:
+        rs = conn.execute(text("SELECT id, name, parent_id FROM categories ORDER BY name"))
+        return [Option(r[0], r[1], r[2]) for r in rs]
+
+
+def units(replica: Replica) -> list[Option]:
+    with replica.read() as conn:
+        rs = conn.execute(text("SELECT id, name, parent_id, kind, code, timezone FROM units ORDER BY name")).mappings()
+        return [
+            Option(r["id"], r["name"], r["parent_id"], {"kind": r["kind"], "code": r["code"], "timezone": r["timezone"]})
+            for r in rs
+        ]
+
+
+def users(replica: Replica, unit_ids: Sequence[str] | None = None) -> list[Option]:
+    params: dict[str, Any] = {}
+    where = f"WHERE unit_id IN {_in('u', list(unit_ids), params)}" if unit_ids else ""
+    with replica.read() as conn:
+        rs = conn.execute(
+            text(f"SELECT id, full_name, unit_id, username, role FROM users {where} ORDER BY full_name"), params
+        ).mappings()
+        return [
+            Option(r["id"], r["full_name"], r["unit_id"], {"username": r["username"], "role": r["role"]}) for r in rs
+        ]
+
+
+def kecamatans(replica: Replica) -> list[str]:
+    with replica.read() as conn:
+        rs = conn.execute(text("SELECT DISTINCT kecamatan FROM complaints WHERE kecamatan IS NOT NULL ORDER BY 1"))
+        return [r[0] for r in rs]
+
+
+def current_user(replica: Replica) -> dict[str, Any] | None:
+    """The signed-in user's record (from sign-in, refreshed by the mirror when present)."""
+    state = replica.sync_state()
+    user = _loads(state.get("user")) or None
+    if state.get("user_id"):
+        with replica.read() as conn:
+            r = conn.execute(text("SELECT * FROM users WHERE id = :i"), {"i": state["user_id"]}).mappings().first()
+        if r is not None:
+            user = {k: v for k, v in r.items() if k != "version"}
+    return user
