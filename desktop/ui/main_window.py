@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.detail import DetailPane
 from desktop.ui.errors import describe
 from desktop.ui.jobs import JobRunner, Lane
-from desktop.ui.queue_model import Column, QueueTableModel, format_datetime
+from desktop.ui.queue_model import SORT_COLUMNS, Column, QueueTableModel, format_datetime, sort_section
 from desktop.ui.session import DeskSession, SyncStatus
 from desktop.ui.settings import UiSettings
 
@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -82,10 +81,14 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
-        # Initial order matches the session's query without triggering a second fetch.
-        header.blockSignals(True)
-        header.setSortIndicator(Column.ARRIVED, Qt.SortOrder.DescendingOrder)
-        header.blockSignals(False)
+        # The indicator shows the session's initial order before sorting is enabled (which sorts by it).
+        query = self.model.query
+        header.setSortIndicator(
+            max(0, sort_section(query.sort_column)),
+            Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder,
+        )
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(self._on_model_reset)
         self.model.countChanged.connect(self._update_count)
@@ -205,6 +208,19 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self._search_timer.stop()
         super().closeEvent(event)
+
+    @Slot(int, Qt.SortOrder)
+    def _on_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+        # A column without an SQL order keeps the indicator where the rows really are sorted.
+        current = sort_section(self.model.query.sort_column)
+        if section != current and (section < 0 or Column(section) not in SORT_COLUMNS) and current >= 0:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                current,
+                Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
 
     # --- search
     @Slot()
