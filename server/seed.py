@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import random
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from faker import Faker
-from sqlalchemy import Connection, Engine, Table, func, insert, select, update
+from sqlalchemy import JSON, Connection, Engine, Table, func, select, update
 
 from server.auth import hash_password
 from server.models import (
@@ -62,9 +63,39 @@ def take_positions(conn: Connection, count: int) -> int:
 
 
 def _insert(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Bulk insert straight through the DBAPI: COPY on PostgreSQL, executemany on SQLite.
+
+    SQLAlchemy's per-row parameter handling dominated seeding; the column types' own bind processors keep the
+    stored values identical to what the ORM writes.
+    """
+    if not rows:
+        return
     table: Table = model.__table__
-    for i in range(0, len(rows), CHUNK):
-        conn.execute(insert(table), rows[i:i + CHUNK])
+    dialect = conn.dialect
+    cols = [c for c in table.columns if c.name in rows[0]]
+    procs: list[Any] = [c.type.bind_processor(dialect) for c in cols]
+    if dialect.name == "postgresql":
+        # psycopg adapts JSON parameters itself, but COPY takes text: serialise JSON columns here.
+        procs = [json.dumps if isinstance(c.type, JSON) else p for c, p in zip(cols, procs, strict=True)]
+    names = [c.name for c in cols]
+    pairs = list(zip(names, procs, strict=True))
+
+    def values(row: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(p(v) if p is not None and (v := row.get(n)) is not None else row.get(n) for n, p in pairs)
+
+    raw: Any = conn.connection.dbapi_connection
+    cur = raw.cursor()
+    try:
+        if dialect.name == "postgresql":
+            with cur.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(values(row))
+        else:
+            sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+            for i in range(0, len(rows), CHUNK):
+                cur.executemany(sql, [values(r) for r in rows[i:i + CHUNK]])
+    finally:
+        cur.close()
 
 
 def _stamp(conn: Connection, batches: list[tuple[Any, list[dict[str, Any]]]]) -> None:
@@ -202,8 +233,8 @@ def _day(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def complaint_rows(pemda: Pemda, item: dict[str, Any], rng: random.Random,
-                   now: dt.datetime) -> list[tuple[Any, dict[str, Any]]]:
+def complaint_rows(pemda: Pemda, item: dict[str, Any], rng: random.Random, now: dt.datetime,
+                   reply_text: Callable[[dict[str, Any]], str] | None = None) -> list[tuple[Any, dict[str, Any]]]:
     """One generated complaint → its rows (complaint first, then its history) as (model, row) pairs."""
     topic, sub = item.get("topic"), item.get("subtopic")
     opd_id = pemda.opd_by_topic.get(str(topic))
@@ -262,18 +293,21 @@ def complaint_rows(pemda: Pemda, item: dict[str, Any], rng: random.Random,
                                "created_at": fu_at, "updated_at": fu_at, "scope_unit_id": scope}))
         complaint["updated_at"] = fu_at
         if status == "ditanggapi_pelapor":
-            out.append((Reply, {"id": new_id(), "complaint_id": cid, "created_at": now, "scope_unit_id": scope,
-                                "text": "Terima kasih, tetapi sampai hari ini belum ada perubahan di lapangan."}))
+            text = reply_text(item) if reply_text else "Sampai hari ini belum ada perubahan di lapangan."
+            reply_at = min(fu_at + dt.timedelta(days=rng.uniform(0.2, 8)), now)
+            out.append((Reply, {"id": new_id(), "complaint_id": cid, "created_at": reply_at,
+                                "scope_unit_id": scope, "text": text}))
     return out
 
 
-def insert_complaints(conn: Connection, pemda: Pemda, items: Iterable[dict[str, Any]], rng: random.Random) -> int:
+def insert_complaints(conn: Connection, pemda: Pemda, items: Iterable[dict[str, Any]], rng: random.Random,
+                      reply_text: Callable[[dict[str, Any]], str] | None = None) -> int:
     now = dt.datetime.now(dt.UTC)
     order = [Complaint, Disposition, FollowUp, Reply, Event]
     batches: dict[Any, list[dict[str, Any]]] = {m: [] for m in order}
     count = 0
     for item in items:
-        for model, row in complaint_rows(pemda, item, rng, now):
+        for model, row in complaint_rows(pemda, item, rng, now, reply_text):
             batches[model].append(row)
         count += 1
     _stamp(conn, [(m, batches[m]) for m in order])
@@ -310,7 +344,7 @@ def seed(engine: Engine, *, complaints: int = 2000, region: str | None = None, p
         # Few, large transactions: each chunk takes one block of positions under the counter lock.
         for chunk in _chunks(iter(factory.make(complaints)), 20000):
             with engine.begin() as conn:
-                added += insert_complaints(conn, pemda, chunk, rng)
+                added += insert_complaints(conn, pemda, chunk, rng, factory.reply_text)
             log.info("seeded %d complaints", added)
     return {"complaints_added": added, "reference_seeded": not seeded,
             "seconds": round(time.monotonic() - started, 2)}
