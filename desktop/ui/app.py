@@ -247,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         handlers=[logging.FileHandler(data_dir / "desk.log", encoding="utf-8"), logging.StreamHandler()],
     )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     crash = CrashLog(data_dir)
     crash.start()
     QCoreApplication.setOrganizationName("LAPOR")

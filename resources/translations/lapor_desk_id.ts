@@ -160,32 +160,42 @@
         <translation>Tidak dicantumkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="206" />
+        <location filename="../../desktop/ui/detail.py" line="205" />
+        <source>not yet sent</source>
+        <translation>belum terkirim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail.py" line="208" />
         <source>Nothing yet.</source>
         <translation>Belum ada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="211" />
+        <location filename="../../desktop/ui/detail.py" line="213" />
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="212" />
+        <location filename="../../desktop/ui/detail.py" line="214" />
         <source>Disposition</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="213" />
+        <location filename="../../desktop/ui/detail.py" line="215" />
         <source>Follow-up</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="214" />
+        <location filename="../../desktop/ui/detail.py" line="216" />
         <source>Reporter's reply</source>
         <translation>Tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="215" />
+        <location filename="../../desktop/ui/detail.py" line="217" />
+        <source>Attachment</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail.py" line="218" />
         <source>Event</source>
         <translation>Peristiwa</translation>
     </message>
@@ -287,98 +297,98 @@
         <translation>LAPOR! Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="128" />
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <location filename="../../desktop/ui/main_window.py" line="131" />
         <source>Send your changes and fetch new complaints (F5)</source>
         <translation>Kirim perubahan Anda dan ambil laporan baru (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <location filename="../../desktop/ui/main_window.py" line="135" />
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
-        <location filename="../../desktop/ui/main_window.py" line="340" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="356" />
         <source>About LAPOR! Desk</source>
         <translation>Tentang LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="161" />
         <source>Search tracking ID, title, content, location…</source>
         <translation>Cari nomor tracking, judul, isi, lokasi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="312" />
         <source>Sync finished.</source>
         <translation>Sinkronisasi selesai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>Sync failed: %1</source>
         <translation>Sinkronisasi gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>○ Offline</source>
         <translation>○ Luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329" />
+        <location filename="../../desktop/ui/main_window.py" line="345" />
         <source>Last sync: %1</source>
         <translation>Sinkron terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>Pending changes: %1</source>
         <translation>Perubahan tertunda: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>%1 complaints</source>
         <translation>%1 laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="357" />
         <source>LAPOR! Desk: an offline-first desk for SP4N-LAPOR! complaint handlers at an OPD.</source>
         <translation>LAPOR! Desk: meja kerja yang tetap berjalan tanpa internet bagi pengelola pengaduan SP4N-LAPOR! di OPD.</translation>
     </message>
@@ -386,52 +396,47 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="63" />
+        <location filename="../../desktop/ui/queue_model.py" line="71" />
         <source>Tracking ID</source>
         <translation>No. tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="64" />
+        <location filename="../../desktop/ui/queue_model.py" line="72" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="65" />
+        <location filename="../../desktop/ui/queue_model.py" line="73" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="66" />
+        <location filename="../../desktop/ui/queue_model.py" line="74" />
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="67" />
+        <location filename="../../desktop/ui/queue_model.py" line="75" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="68" />
+        <location filename="../../desktop/ui/queue_model.py" line="76" />
         <source>Arrived</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="69" />
+        <location filename="../../desktop/ui/queue_model.py" line="77" />
         <source>Assignee</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="70" />
+        <location filename="../../desktop/ui/queue_model.py" line="78" />
         <source>Sync</source>
         <translation>Sinkron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="172" />
-        <source>Local changes not yet sent to the hub</source>
-        <translation>Perubahan lokal belum terkirim ke hub</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/queue_model.py" line="246" />
+        <location filename="../../desktop/ui/queue_model.py" line="255" />
         <source>Pending</source>
         <translation>Tertunda</translation>
     </message>
