@@ -1,0 +1,37 @@
+import pytest
+
+from desktop.domain.roles import Action, Role, can, can_approve
+
+
+def test_roles_are_the_protocol_roles():
+    assert {r.value for r in Role} == {"staff", "admin", "supervisor", "coordinator"}
+
+
+@pytest.mark.parametrize("action", ["note.add", "followup.create", "followup.edit", "complaint.claim"])
+def test_staff_actions(action):
+    for role in Role:
+        assert can(role, action)
+
+
+@pytest.mark.parametrize("action", ["disposition.create", "complaint.assign", "complaint.status", "followup.submit"])
+def test_admin_actions(action):
+    assert not can("staff", action)
+    assert can("admin", action)
+    assert can("supervisor", action)
+    assert can("coordinator", action)
+
+
+@pytest.mark.parametrize("action", ["followup.approve", "followup.return"])
+def test_only_supervisors_sign_off(action):
+    assert [r for r in Role if can(r, action)] == [Role.SUPERVISOR]
+
+
+def test_four_eyes():
+    assert can_approve(Role.SUPERVISOR, "u1", "u2")
+    assert not can_approve(Role.SUPERVISOR, "u1", "u1")
+    assert not can_approve(Role.ADMIN, "u1", "u2")
+
+
+def test_unknown_role_or_action_may_do_nothing():
+    assert not can("root", Action.NOTE_ADD)
+    assert not can(Role.SUPERVISOR, "complaint.delete")
