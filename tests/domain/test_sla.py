@@ -114,8 +114,8 @@ def test_next_due_follows_the_status():
     followup = datetime(2025, 3, 10, 3, tzinfo=UTC)
     due = clock.next_due("ditindaklanjuti", "pengaduan", arrived, last_followup_at=followup)
     assert due == Due(Step.REPLY_WINDOW, date(2025, 3, 20))
-    assert clock.next_due("ditanggapi_pelapor", "aspirasi", arrived) is not None
-    assert clock.next_due("ditanggapi_pelapor", "aspirasi", arrived).step == Step.FINISH
+    replied = clock.next_due("ditanggapi_pelapor", "aspirasi", arrived)
+    assert replied is not None and replied.step == Step.FINISH
     for closed in ("selesai", "dikembalikan", "arsip", "ditunda"):
         assert clock.next_due(closed, "pengaduan", arrived) is None
 
