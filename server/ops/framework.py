@@ -41,38 +41,47 @@ def _replay(stored: OpResult, digest: str, op: OpIn) -> dict[str, Any]:
 def process_op(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: OpIn) -> dict[str, Any]:
     digest = request_hash(op)
     try:
-        with sessions() as session, session.begin():
-            stored = session.get(OpResult, op.op_id)
-            if stored is not None:
-                return _replay(stored, digest, op)
-            handler = REGISTRY.get(op.kind)
-            if handler is None:
-                return result(op, "rejected", reason="invalid")
-            if actor.role not in handler.roles:
-                return result(op, "rejected", reason="forbidden")
-            ctx = OpContext(session=session, actor=actor, device_id=device_id, op=op, feed=FeedWriter(session))
-            try:
-                row = handler.apply(ctx)
-            except (OpRejected, OpConflict) as exc:
-                session.rollback()
-                if isinstance(exc, OpConflict):
-                    return result(op, "conflict", version=exc.version, reason="stale", current=exc.current)
-                return result(op, "rejected", reason=exc.reason)
-            event = Event(id=new_id(), complaint_id=row.id, kind=op.kind, actor_id=actor.user_id,
-                          device_id=device_id, op_id=op.op_id, at=ctx.now, data=ctx.event_data,
-                          scope_unit_id=row.scope_unit_id, version=1)
-            ctx.feed.stamp(event)
-            session.add(event)
-            applied = result(op, "applied", version=row.version, current=complaint_data(row))
-            session.add(OpResult(op_id=op.op_id, request_hash=digest, user_id=actor.user_id,
-                                 result=applied, created_at=ctx.now))
-            session.flush()
-            return applied
+        outcome = _attempt(sessions, actor, device_id, op, digest)
+        if outcome["status"] in ("applied", "duplicate") or outcome["reason"] == "op_id_reused":
+            return outcome
     except IntegrityError:
-        pass
-    # Lost a race (or the effect's id already exists): the stored result, if any, is the answer.
+        outcome = result(op, "rejected", reason="invalid")
+    # A concurrent twin may have committed while we waited on its locks (we then saw a moved version or a
+    # taken key): its stored result is the answer, so a duplicate never reads as a conflict.
     with sessions() as session:
         stored = session.get(OpResult, op.op_id)
         if stored is not None:
             return _replay(stored, digest, op)
-    return result(op, "rejected", reason="invalid")
+    return outcome
+
+
+def _attempt(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: OpIn,
+             digest: str) -> dict[str, Any]:
+    with sessions() as session, session.begin():
+        stored = session.get(OpResult, op.op_id)
+        if stored is not None:
+            return _replay(stored, digest, op)
+        handler = REGISTRY.get(op.kind)
+        if handler is None:
+            return result(op, "rejected", reason="invalid")
+        if actor.role not in handler.roles:
+            return result(op, "rejected", reason="forbidden")
+        ctx = OpContext(session=session, actor=actor, device_id=device_id, op=op, feed=FeedWriter(session))
+        try:
+            row = handler.apply(ctx)
+        except OpConflict as exc:
+            session.rollback()
+            return result(op, "conflict", version=exc.version, reason="stale", current=exc.current)
+        except OpRejected as exc:
+            session.rollback()
+            return result(op, "rejected", reason=exc.reason)
+        event = Event(id=new_id(), complaint_id=row.id, kind=op.kind, actor_id=actor.user_id,
+                      device_id=device_id, op_id=op.op_id, at=ctx.now, data=ctx.event_data,
+                      scope_unit_id=row.scope_unit_id, version=1)
+        ctx.feed.stamp(event)
+        session.add(event)
+        applied = result(op, "applied", version=row.version, current=complaint_data(row))
+        session.add(OpResult(op_id=op.op_id, request_hash=digest, user_id=actor.user_id,
+                             result=applied, created_at=ctx.now))
+        session.flush()
+        return applied

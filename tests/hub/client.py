@@ -46,7 +46,7 @@ class HubClient:
                 return self.state
 
     def of_type(self, type_name: str) -> list[dict[str, Any]]:
-        return [ch["data"] for (t, _), ch in self.state.items() if t == type_name]
+        return [{**ch["data"], "version": ch["version"]} for (t, _), ch in self.state.items() if t == type_name]
 
     def ops(self, *ops: dict[str, Any]) -> requests.Response:
         return self.http.post(f"{self.url}/api/v1/ops", json={"device_id": self.device_id, "ops": list(ops)})
