@@ -52,25 +52,24 @@ def run_hub(db_url: str, *, seed_complaints: int | None = 200, env: Mapping[str,
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     # A file, not a pipe: nobody drains a pipe during the test and a full one would block the hub.
-    log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--db", db_url, "--host", "127.0.0.1",
-                             "--port", str(port)], cwd=REPO, env=full_env, stdout=log, stderr=log)
-    try:
-        deadline = time.monotonic() + startup_timeout
-        while not _healthy(url):
-            if proc.poll() is not None:
-                log.seek(0)
-                err = log.read().decode(errors="replace")
-                raise RuntimeError(f"hub exited with {proc.returncode}: {err[-2000:]}")
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"hub at {url} did not become healthy")
-            time.sleep(0.05)
-        yield url
-    finally:
-        proc.terminate()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--db", db_url, "--host", "127.0.0.1",
+                                 "--port", str(port)], cwd=REPO, env=full_env, stdout=log, stderr=log)
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+            deadline = time.monotonic() + startup_timeout
+            while not _healthy(url):
+                if proc.poll() is not None:
+                    log.seek(0)
+                    err = log.read().decode(errors="replace")
+                    raise RuntimeError(f"hub exited with {proc.returncode}: {err[-2000:]}")
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"hub at {url} did not become healthy")
+                time.sleep(0.05)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
