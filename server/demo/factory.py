@@ -295,8 +295,12 @@ class ComplaintFactory:
         opener, closer = texts.OPENERS, texts.CLOSERS
         tag_choices = self._tag_choices
         makers = self._slot_makers
-        asp_titles, asp_bodies = texts.ASPIRASI_TITLES, texts.ASPIRASI_BODIES
-        info_titles, info_bodies = texts.INFO_TITLES, texts.INFO_BODIES
+        asp_titles, info_titles = texts.ASPIRASI_TITLES, texts.INFO_TITLES
+        # Scenario-specific texts weigh twice against the generic ones.
+        asp_bodies = {sc.key: texts.ASPIRASI_BY_SCENARIO.get(sc.key, ()) * 2 + texts.ASPIRASI_BODIES
+                      for sc in scenarios}
+        info_bodies = {sc.key: texts.INFO_BY_SCENARIO.get(sc.key, ()) * 2 + texts.INFO_BODIES for sc in scenarios}
+        neutral, neutral_end = texts.OPENERS_NEUTRAL, texts.CLOSERS_NEUTRAL
         coord_share = _COORD_SHARE
         floor = math.floor
         day0 = (now_ts + utc_offset) / 86400
@@ -340,16 +344,20 @@ class ComplaintFactory:
             if kind == "pengaduan":
                 title_t = variant.titles[int(rnd() * len(variant.titles))]
                 body_t = variant.bodies[int(rnd() * len(variant.bodies))]
+                first = opener[int(rnd() * len(opener))]
             elif kind == "aspirasi":
                 title_t = asp_titles[int(rnd() * len(asp_titles))]
-                body_t = asp_bodies[int(rnd() * len(asp_bodies))]
+                bodies = asp_bodies[sc.key]
+                body_t = bodies[int(rnd() * len(bodies))]
+                first = neutral[int(rnd() * len(neutral))]
             else:
                 title_t = info_titles[int(rnd() * len(info_titles))]
-                body_t = info_bodies[int(rnd() * len(info_bodies))]
+                bodies = info_bodies[sc.key]
+                body_t = bodies[int(rnd() * len(bodies))]
+                first = neutral[int(rnd() * len(neutral))]
+            last = closer[int(rnd() * len(closer))] if kind == "pengaduan" else neutral_end[int(rnd() * len(neutral_end))]
             title = title_t.format_map(slots)
-            content = (
-                opener[int(rnd() * len(opener))] + body_t + closer[int(rnd() * len(closer))]
-            ).format_map(slots)
+            content = (first + body_t + last).format_map(slots)
             if rnd() < 0.06:  # some residents type in lower case, a few shout
                 content = content.lower() if rnd() < 0.7 else content.upper()
 

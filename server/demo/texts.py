@@ -466,6 +466,8 @@ OPENERS: tuple[str, ...] = (
     "Dengan hormat, ",
     "Permisi admin. ",
 )
+# For aspirasi and information requests: no "keluhan".
+OPENERS_NEUTRAL: tuple[str, ...] = tuple(o for o in OPENERS if "keluhan" not in o and "melapor" not in o)
 CLOSERS: tuple[str, ...] = (
     " Mohon segera ditindaklanjuti.",
     " Mohon segera ditindaklanjuti. Terima kasih.",
@@ -480,14 +482,18 @@ CLOSERS: tuple[str, ...] = (
     "",
 )
 
+CLOSERS_NEUTRAL: tuple[str, ...] = (
+    " Terima kasih.", " Atas perhatiannya kami ucapkan terima kasih.", " Wassalam.", "", "", " Mohon tanggapannya.",
+)
+
 ASPIRASI_TITLES: tuple[str, ...] = (
     "Usulan {Hal} di {wilayah}",
     "Aspirasi Warga {desa} tentang {Hal}",
     "Saran untuk {Hal}",
 )
 ASPIRASI_BODIES: tuple[str, ...] = (
-    "Saya ingin menyampaikan usulan terkait {hal} di {wilayah}, Kecamatan {kec}. Sebaiknya ada jadwal pemeriksaan "
-    "rutin dan warga diberi nomor kontak yang bisa dihubungi bila ada masalah, supaya tidak menunggu rusak parah dulu.",
+    "Saya ingin menyampaikan usulan terkait {hal} di {wilayah}, Kecamatan {kec}. Sebaiknya warga diberi jadwal dan "
+    "nomor kontak petugas yang jelas, supaya tahu harus menghubungi siapa bila ada masalah.",
     "Sebagai warga {wilayah} kami berharap {hal} menjadi prioritas anggaran tahun depan. Banyak warga yang "
     "bergantung pada layanan ini setiap hari.",
     "Usul agar informasi tentang {hal} diumumkan di kantor desa dan media sosial pemda, karena banyak warga "
@@ -499,8 +505,8 @@ INFO_TITLES: tuple[str, ...] = (
     "Informasi Jadwal {Hal}",
 )
 INFO_BODIES: tuple[str, ...] = (
-    "Mohon informasi mengenai {hal} di wilayah Kecamatan {kec}: apa saja syaratnya, ke mana harus mengurus, dan "
-    "berapa lama prosesnya.",
+    "Mohon informasi mengenai {hal} di wilayah Kecamatan {kec}: bagaimana prosedurnya, ke mana warga harus "
+    "menghubungi, dan berapa lama prosesnya.",
     "Saya warga {wilayah}. Apakah ada jadwal atau rencana terkait {hal} tahun ini? Mohon informasinya.",
     "Bagaimana cara mengecek perkembangan {hal}? Saya sudah bertanya di desa tetapi belum mendapat jawaban yang jelas.",
 )
@@ -523,3 +529,72 @@ REPLIES_UPDATE: tuple[str, ...] = (
     "Apakah ada jadwal pasti untuk penanganan {hal}? Warga menunggu kabar.",
     "Mohon informasi nomor yang bisa dihubungi untuk menanyakan perkembangan laporan ini.",
 )
+
+# Scenario-specific aspirasi and information requests, used beside the generic ones above.
+ASPIRASI_BY_SCENARIO: dict[str, tuple[str, ...]] = {
+    "jalan_rusak": (
+        "Kami mengusulkan agar jalan poros {wilayah} - {desa2} dimasukkan dalam program pengerasan jalan tahun depan. "
+        "Jalan ini satu-satunya akses warga ke pasar dan sekolah.",
+    ),
+    "jembatan": (
+        "Usul agar jembatan kayu di {wilayah} diganti dengan jembatan beton, karena setiap tahun papan ulinnya "
+        "harus diganti warga secara swadaya.",
+    ),
+    "drainase": (
+        "Kami mengusulkan normalisasi saluran dan pembangunan pintu air di {wilayah} sebelum musim hujan, agar "
+        "permukiman dan sawah tidak terendam lagi.",
+    ),
+    "puskesmas": (
+        "Usul agar {puskesmas} membuka layanan sore hari, karena banyak warga {wilayah} yang bekerja di kebun dan "
+        "sawah sampai siang.",
+    ),
+    "ktp": (
+        "Mohon diadakan layanan jemput bola perekaman KTP-el di {wilayah}, karena banyak lansia dan warga "
+        "berkebutuhan khusus yang sulit datang ke kantor kecamatan.",
+    ),
+    "kk_akta": (
+        "Usul agar pengurusan akta kelahiran dan KK bisa dilakukan di kantor desa atau kecamatan, tidak harus ke "
+        "kantor Disdukcapil di ibu kota kabupaten yang jauh dari {wilayah}.",
+    ),
+    "bansos": (
+        "Kami berharap pendataan penerima bansos di {wilayah} dilakukan ulang secara terbuka dan hasilnya "
+        "diumumkan di kantor desa agar tepat sasaran.",
+    ),
+    "sampah": (
+        "Usul agar di {wilayah} disediakan bank sampah dan jadwal angkut yang tetap, warga siap membantu memilah "
+        "sampah dari rumah.",
+    ),
+    "angkutan_sungai": (
+        "Kami mengusulkan pembangunan dermaga beton dan penetapan tarif resmi angkutan sungai di {wilayah}.",
+    ),
+    "pungutan_sekolah": (
+        "Usul agar setiap sekolah mengumumkan rincian penggunaan dana BOS dan sumbangan komite di papan "
+        "pengumuman, supaya orang tua di {wilayah} tahu ke mana uangnya.",
+    ),
+}
+INFO_BY_SCENARIO: dict[str, tuple[str, ...]] = {
+    "jalan_rusak": (
+        "Apakah perbaikan {jalan} di {wilayah} sudah masuk rencana anggaran tahun ini? Kalau sudah, kapan "
+        "kira-kira dikerjakan?",
+    ),
+    "ktp": (
+        "Apa saja syarat mengganti KTP-el yang rusak atau hilang, dan apakah bisa diurus di kantor Kecamatan {kec}?",
+    ),
+    "kk_akta": (
+        "Apa saja persyaratan membuat akta kelahiran untuk anak yang sudah berumur lebih dari satu tahun? Apakah "
+        "dikenakan biaya?",
+    ),
+    "bansos": (
+        "Bagaimana cara mengecek apakah keluarga saya terdaftar di DTKS dan kapan jadwal penyaluran PKH tahap "
+        "berikutnya?",
+    ),
+    "bpjs": (
+        "Bagaimana prosedur mengaktifkan kembali BPJS PBI yang nonaktif, dan dokumen apa saja yang harus dibawa?",
+    ),
+    "ppdb": (
+        "Kapan jadwal pendaftaran siswa baru tahun ini dan bagaimana cara menghitung jarak zonasi dari rumah di "
+        "{wilayah} ke {sekolah}?",
+    ),
+    "puskesmas": ("Mohon informasi jadwal praktik dokter umum dan dokter gigi di {puskesmas}.",),
+    "pdam": ("Apakah jaringan pipa PDAM akan diperluas sampai ke {wilayah}? Bagaimana cara mendaftar sambungan baru?",),
+}
