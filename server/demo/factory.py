@@ -42,6 +42,7 @@ _STATUS_BY_AGE: tuple[tuple[float, tuple[float, ...]], ...] = (
 
 _SPAN_DAYS = 730
 _ID_SPACE = 9_000_000  # 7-digit tracking ids: 1,000,000 .. 9,999,999
+_ID_HALF = 3000
 _MOBILE_PREFIXES = (
     "0811", "0812", "0813", "0821", "0822", "0823", "0852", "0853", "0851", "0814", "0815", "0816", "0855", "0856",
     "0857", "0858", "0817", "0818", "0819", "0859", "0877", "0878", "0831", "0832", "0838", "0895", "0896", "0897",
@@ -140,9 +141,10 @@ class ComplaintFactory:
         self._rng = random.Random(seed)
         self._reply_rng = random.Random(f"reply/{seed}")
         self._counter = 0
-        # Tracking ids: a keyed permutation of the 7-digit space (Feistel network on 24 bits with random round
-        # tables, cycle-walking into range), so ids look random and are unique without remembering them.
-        self._id_rounds = [[self._rng.getrandbits(12) for _ in range(4096)] for _ in range(4)]
+        # Tracking ids: a keyed permutation of the 7-digit space, so ids look random and are unique without
+        # remembering them: a 4-round Feistel network in radix 3000 (9,000,000 = 3000 * 3000) with random tables.
+        t1, t2, t3, t4 = ([self._rng.randrange(_ID_HALF) for _ in range(_ID_HALF)] for _ in range(4))
+        self._id_tables = (t1, t2, t3, t4)
 
         tree = category_tree()
         for sc in texts.SCENARIOS:
@@ -263,14 +265,13 @@ class ComplaintFactory:
         return makers
 
     def _permute(self, k: int) -> int:
-        x = k
-        while True:
-            left, right = x >> 12, x & 0xFFF
-            for table in self._id_rounds:
-                left, right = right, left ^ table[right]
-            x = (left << 12) | right
-            if x < _ID_SPACE:
-                return x
+        t1, t2, t3, t4 = self._id_tables
+        left, right = divmod(k, _ID_HALF)
+        left, right = right, (left + t1[right]) % _ID_HALF
+        left, right = right, (left + t2[right]) % _ID_HALF
+        left, right = right, (left + t3[right]) % _ID_HALF
+        left, right = right, (left + t4[right]) % _ID_HALF
+        return left * _ID_HALF + right
 
     # --- generation ------------------------------------------------------------------------------------------
     def make(self, n: int) -> Iterator[dict[str, Any]]:
