@@ -129,7 +129,7 @@ def _make_engine(path: Path, key_hex: str) -> Engine:
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA temp_store = MEMORY")
-        cur.execute("PRAGMA cache_size = -32000")
+        cur.execute("PRAGMA cache_size = -64000")
         cur.close()
 
     @event.listens_for(engine, "begin")

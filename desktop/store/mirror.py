@@ -158,27 +158,12 @@ def _upsert_sql(table: str) -> str:
 
 
 _UPSERT = {table: _upsert_sql(table) for table in _COLUMNS}
-_FTS_SQL = "INSERT OR REPLACE INTO complaint_fts (rowid, tracking_id, title, content, location, reporter) VALUES (?, ?, ?, ?, ?, ?)"
 _CHUNK = 900
 
 
 def _chunks(seq: Sequence[Any], n: int = _CHUNK) -> Iterable[Sequence[Any]]:
     for start in range(0, len(seq), n):
         yield seq[start : start + n]
-
-
-def fts_row(rowid: int, d: dict[str, Any]) -> tuple[int, str, str, str, str, str]:
-    loc = d.get("location") or {}
-    place = " ".join(p for p in (loc.get("kecamatan"), loc.get("desa")) if p)
-    reporter = d.get("reporter") if not d.get("anonymous") else None
-    return (
-        rowid,
-        str(d.get("tracking_id") or ""),
-        d.get("title") or "",
-        d.get("content") or "",
-        place,
-        (reporter or {}).get("name") or "",
-    )
 
 
 @dataclass
@@ -188,8 +173,11 @@ class PageStats:
     by_type: dict[str, int] = field(default_factory=dict)
 
 
-def apply_changes(cur: Any, changes: Sequence[dict[str, Any]]) -> PageStats:
-    """Apply one page of changes through a DBAPI cursor that is inside a write transaction."""
+def apply_changes(
+    cur: Any, changes: Sequence[dict[str, Any]], *, index_fts: bool = True, mark_seen: bool = False
+) -> PageStats:
+    """Apply one page of changes through a DBAPI cursor that is inside a write transaction.
+    ``index_fts=False`` during a bulk load (the index is built at the end); ``mark_seen`` during a rebuild."""
     stats = PageStats()
     upserts: dict[str, dict[str, tuple[int, dict[str, Any]]]] = {t: {} for t in _ORDER}
     deletes: dict[str, dict[str, int]] = {t: {} for t in _ORDER}
@@ -207,6 +195,9 @@ def apply_changes(cur: Any, changes: Sequence[dict[str, Any]]) -> PageStats:
             upserts[typ][rid] = (version, ch["data"])
         stats.by_type[typ] = stats.by_type.get(typ, 0) + 1
 
+    if mark_seen:
+        seen = [(typ, rid) for typ in _ORDER for rid in upserts[typ]]
+        cur.executemany("INSERT OR IGNORE INTO rebuild_seen (type, id) VALUES (?, ?)", seen)
     has_local = cur.execute("SELECT EXISTS (SELECT 1 FROM local_records)").fetchone()[0]
     for typ in _ORDER:
         table = MIRROR_TABLES[typ]
@@ -220,8 +211,8 @@ def apply_changes(cur: Any, changes: Sequence[dict[str, Any]]) -> PageStats:
         extract = _EXTRACT[typ]
         cur.executemany(_UPSERT[table], [extract(rid, v, d) for rid, (v, d) in ups.items()])
         stats.upserted += len(ups)
-        if typ == "complaint":
-            _refresh_fts(cur, ups)
+        if typ == "complaint" and index_fts:
+            _refresh_fts(cur, list(ups))
         elif typ == "category":
             cur.executemany(
                 "UPDATE complaints SET category_name = ? WHERE category_id = ? AND category_name IS NOT ?",
@@ -241,19 +232,78 @@ def apply_changes(cur: Any, changes: Sequence[dict[str, Any]]) -> PageStats:
     return stats
 
 
-def _refresh_fts(cur: Any, ups: dict[str, tuple[int, dict[str, Any]]]) -> None:
-    rows = []
-    ids = list(ups)
+_FTS_SELECT = (
+    "SELECT rowid, CAST(tracking_id AS TEXT), title, content, "
+    "trim(coalesce(kecamatan, '') || ' ' || coalesce(desa, '')), "
+    "CASE WHEN anonymous THEN '' ELSE coalesce(reporter_name, '') END FROM complaints"
+)
+
+
+def _refresh_fts(cur: Any, ids: list[str]) -> None:
+    """Re-index the stored state of these complaints (whatever the version guard decided)."""
     for chunk in _chunks(ids):
-        found = cur.execute(
-            f"SELECT rowid, id, version FROM complaints WHERE id IN ({','.join('?' * len(chunk))})", chunk
-        ).fetchall()
-        for rowid, rid, version in found:
-            v, d = ups[rid]
-            if version == v:  # the incoming state won the version guard
-                rows.append(fts_row(rowid, d))
-    if rows:
-        cur.executemany(_FTS_SQL, rows)
+        cur.execute(
+            "INSERT OR REPLACE INTO complaint_fts (rowid, tracking_id, title, content, location, reporter) "
+            f"{_FTS_SELECT} WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+
+
+def rebuild_fts(cur: Any) -> None:
+    """Build the whole FTS index from the complaints table in one statement."""
+    cur.execute("INSERT INTO complaint_fts (complaint_fts) VALUES ('delete-all')")
+    cur.execute(f"INSERT INTO complaint_fts (rowid, tracking_id, title, content, location, reporter) {_FTS_SELECT}")
+
+
+def _secondary_indexes() -> list[tuple[str, str]]:
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.schema import CreateIndex
+
+    from desktop.store.models import Base
+
+    out = []
+    for table_name in MIRROR_TABLES.values():
+        for index in Base.metadata.tables[table_name].indexes:
+            ddl = str(CreateIndex(index, if_not_exists=True).compile(dialect=sqlite.dialect()))
+            out.append((str(index.name), ddl))
+    return out
+
+
+SECONDARY_INDEXES = _secondary_indexes()
+
+
+def begin_bulk_load(cur: Any) -> None:
+    """First sync into an empty mirror: drop the mirror's secondary indexes (rebuilt once by finish_bulk_load)."""
+    for name, _ddl in SECONDARY_INDEXES:
+        cur.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+def finish_bulk_load(cur: Any) -> None:
+    """Recreate the secondary indexes and the FTS index in bulk (idempotent)."""
+    for _name, ddl in SECONDARY_INDEXES:
+        cur.execute(ddl)
+    cur.execute("ANALYZE")
+    rebuild_fts(cur)
+
+
+def ensure_indexes(cur: Any) -> None:
+    for _name, ddl in SECONDARY_INDEXES:
+        cur.execute(ddl)
+
+
+def sweep_unseen(cur: Any) -> int:
+    """End of a rebuild after 410: delete mirror records the fresh feed did not send again; re-index search."""
+    removed = 0
+    for typ, table in MIRROR_TABLES.items():
+        cur.execute(f"DELETE FROM {table} WHERE id NOT IN (SELECT id FROM rebuild_seen WHERE type = ?)", (typ,))
+        removed += max(cur.rowcount, 0)
+    cur.execute("DELETE FROM rebuild_seen")
+    cur.execute(
+        "UPDATE complaints SET category_name = (SELECT name FROM categories WHERE id = complaints.category_id), "
+        "assignee_name = (SELECT full_name FROM users WHERE id = complaints.assignee_id)"
+    )
+    rebuild_fts(cur)
+    return removed
 
 
 def _delete(cur: Any, typ: str, table: str, ids: list[str]) -> None:

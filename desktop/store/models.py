@@ -236,6 +236,18 @@ class SyncState(Base):
     username: Mapped[str | None] = mapped_column(String)
     user: Mapped[Any | None] = mapped_column(JSON)  # the User record from sign-in
     wire_bytes: Mapped[int] = mapped_column(Integer, default=0)  # total bytes on the wire, for "data used"
+    # 1 while the mirror is rebuilt from cursor 0 after a 410 (records not seen again are swept at the end)
+    rebuilding: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # 1 during the first sync into an empty mirror: secondary indexes and FTS are built once at the end
+    bulk_load: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class RebuildSeen(Base):
+    """Records seen again while rebuilding the mirror after a 410 (mark and sweep)."""
+
+    __tablename__ = "rebuild_seen"
+    type: Mapped[str] = mapped_column(String, primary_key=True)
+    id: Mapped[str] = mapped_column(String, primary_key=True)
 
 
 MIRROR_TABLES: dict[str, str] = {

@@ -1,0 +1,293 @@
+"""One sync pass: push the outbox, then pull the change feed.
+
+Atomic steps (each ONE SQLite transaction, so a crash between two loses nothing and duplicates nothing):
+- marking a batch of ops ``sent`` before posting it (a resent op_id is answered ``duplicate`` by the hub);
+- a push acknowledgement: outbox states + the version-guarded mirror update from the results;
+- one pulled page + the cursor advance.
+Pull pages are big (limit 1000) and written with ``executemany`` on the DBAPI connection; the next page is
+fetched while the current one is written. The first sync into an empty mirror drops the secondary indexes and
+builds them, and the FTS index, once at the end. A 410 rebuilds the mirror in place from cursor 0 (mark and
+sweep) without touching the outbox or local records.
+
+Back-off, the stall watchdog and the conflict UI slot in around :meth:`SyncEngine.run_once` (it raises the
+transport's typed errors: RateLimited, ServiceUnavailable, NetworkError ...).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from desktop.store import mirror
+from desktop.store.engine import Replica, now_iso
+from desktop.sync.transport import CursorExpired, InvalidRequest, PayloadTooLarge, Transport
+
+PUSH_BATCH = 50
+PULL_LIMIT = 1000
+LOCAL_TYPES = {"note.add": ("note", "notes"), "disposition.create": ("disposition", "dispositions")}
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: str  # "push" | "pull" | "index" | "rebuild" | "done"
+    done: int  # ops pushed / records pulled so far
+    total: int | None  # ops to push; None while pulling (the hub does not say how many)
+    cursor: int
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    pulled: int
+    pushed: int
+    conflicts: int
+    rejected: int
+    seconds: float
+    wire_bytes: int
+    cancelled: bool = False
+    cursor: int = 0
+    rebuilt: bool = False  # the mirror was rebuilt after 410
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"pulled": self.pulled, "pushed": self.pushed, "conflicts": self.conflicts,
+                "rejected": self.rejected, "seconds": round(self.seconds, 3)}  # fmt: skip
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _raw(conn: Connection) -> Any:
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    return driver.cursor()
+
+
+class SyncEngine:
+    def __init__(self, replica: Replica, transport: Transport, device_id: str, *,
+                 push_batch: int = PUSH_BATCH, pull_limit: int = PULL_LIMIT) -> None:  # fmt: skip
+        self.replica = replica
+        self.transport = transport
+        self.device_id = device_id
+        self.push_batch = max(1, min(PUSH_BATCH, push_batch))
+        self.pull_limit = max(1, min(PULL_LIMIT, pull_limit))
+        self._progress: Callable[[SyncProgress], None] | None = None
+        self._cancel: threading.Event | None = None
+        self._counts = {"pulled": 0, "pushed": 0, "conflicts": 0, "rejected": 0}
+        self._rebuilt = False
+        self._wire_mark = 0
+
+    # ------------------------------------------------------------ entry point
+    def run_once(self, progress: Callable[[SyncProgress], None] | None = None,
+                 cancel: threading.Event | None = None) -> SyncSummary:  # fmt: skip
+        self._progress, self._cancel = progress, cancel
+        self._counts = {"pulled": 0, "pushed": 0, "conflicts": 0, "rejected": 0}
+        self._rebuilt = False
+        self._wire_mark = 0
+        started = time.perf_counter()
+        wire0 = self._wire_mark = self.transport.wire_bytes
+        cancelled = False
+        if self.transport.user and not self.replica.user_id:
+            self.replica.set_account(self.transport.server_url, self.transport.user)
+        try:
+            self.push()
+            self.pull()
+        except _Cancelled:
+            cancelled = True
+        cursor = int(self.replica.sync_state()["cursor"])
+        if not cancelled:
+            with self.replica.write() as conn:
+                conn.execute(text("UPDATE sync_state SET last_sync_at = :t WHERE id = 1"), {"t": now_iso()})
+            self._report("done", self._counts["pulled"], None, cursor)
+        return SyncSummary(
+            pulled=self._counts["pulled"], pushed=self._counts["pushed"], conflicts=self._counts["conflicts"],
+            rejected=self._counts["rejected"], seconds=time.perf_counter() - started,
+            wire_bytes=self.transport.wire_bytes - wire0, cancelled=cancelled, cursor=cursor, rebuilt=self._rebuilt,
+        )  # fmt: skip
+
+    def _report(self, phase: str, done: int, total: int | None, cursor: int) -> None:
+        if self._progress is not None:
+            self._progress(SyncProgress(phase, done, total, cursor))
+
+    def _check_cancel(self) -> None:
+        if self._cancel is not None and self._cancel.is_set():
+            raise _Cancelled
+
+    # ------------------------------------------------------------ push
+    def _pending_ops(self) -> list[dict[str, Any]]:
+        with self.replica.read() as conn:
+            return [
+                dict(r)
+                for r in conn.execute(
+                    text("SELECT * FROM outbox WHERE state IN ('queued', 'sent') ORDER BY seq")
+                ).mappings()
+            ]
+
+    def push(self) -> None:
+        ops = self._pending_ops()
+        total = len(ops)
+        done = 0
+        for start in range(0, total, self.push_batch):
+            self._check_cancel()
+            batch = ops[start : start + self.push_batch]
+            self._push_batch(batch)
+            done += len(batch)
+            self._report("push", done, total, 0)
+
+    def _push_batch(self, batch: list[dict[str, Any]]) -> None:
+        seqs = [op["seq"] for op in batch]
+        with self.replica.write() as conn:
+            conn.execute(
+                text(
+                    "UPDATE outbox SET state = 'sent', attempts = attempts + 1, updated_at = :t "
+                    f"WHERE seq IN ({','.join(str(int(s)) for s in seqs)})"
+                ),
+                {"t": now_iso()},
+            )
+        wire = [
+            {"op_id": op["op_id"], "kind": op["kind"], "target": op["target"], "base_version": op["base_version"],
+             "payload": json.loads(op["payload"]) if isinstance(op["payload"], str) else op["payload"],
+             "created_at": op["created_at"]}
+            for op in batch
+        ]  # fmt: skip
+        try:
+            results = self.transport.push_ops(wire)
+        except (PayloadTooLarge, InvalidRequest) as exc:
+            if len(batch) > 1:  # find the one op the hub refuses: halve
+                mid = len(batch) // 2
+                self._push_batch(batch[:mid])
+                self._push_batch(batch[mid:])
+                return
+            results = [{"op_id": batch[0]["op_id"], "status": "rejected", "version": None,
+                        "reason": "too_large" if isinstance(exc, PayloadTooLarge) else (exc.code or "invalid"),
+                        "current": None}]  # fmt: skip
+        self._apply_results(batch, results)
+
+    def _apply_results(self, batch: list[dict[str, Any]], results: list[dict[str, Any]]) -> None:
+        by_id = {op["op_id"]: op for op in batch}
+        with self.replica.write() as conn:
+            cur = _raw(conn)
+            for res in results:
+                op = by_id.get(res.get("op_id"))
+                if op is None:
+                    continue
+                status = res.get("status")
+                state = {"applied": "accepted", "duplicate": "accepted", "conflict": "conflict"}.get(
+                    str(status), "rejected"
+                )
+                cur.execute(
+                    "UPDATE outbox SET state = ?, reason = ?, result = ?, updated_at = ? WHERE seq = ?",
+                    (state, res.get("reason"), json.dumps(res, ensure_ascii=False), now_iso(), op["seq"]),
+                )
+                changes: list[dict[str, Any]] = []
+                current = res.get("current")
+                if isinstance(current, dict) and current.get("id") and res.get("version"):
+                    changes.append({"type": "complaint", "id": current["id"], "version": int(res["version"]),
+                                    "deleted": False, "data": current})  # fmt: skip
+                if state == "accepted":
+                    self._counts["pushed"] += 1
+                    changes += self._local_into_mirror(cur, op)
+                elif state == "conflict":
+                    self._counts["conflicts"] += 1
+                else:
+                    self._counts["rejected"] += 1
+                if changes:
+                    mirror.apply_changes(cur, changes)
+
+    @staticmethod
+    def _local_into_mirror(cur: Any, op: dict[str, Any]) -> list[dict[str, Any]]:
+        """An accepted op's record (note, disposition) enters the mirror unless the hub's copy is already there
+        (a later pull brings the hub's exact state: version-guarded upserts overwrite ours)."""
+        kind = LOCAL_TYPES.get(op["kind"])
+        if kind is None:
+            return []
+        typ, table = kind
+        row = cur.execute("SELECT id, data FROM local_records WHERE op_id = ?", (op["op_id"],)).fetchone()
+        if row is None:
+            return []
+        rid, data = row[0], json.loads(row[1])
+        if cur.execute(f"SELECT 1 FROM {table} WHERE id = ?", (rid,)).fetchone():
+            cur.execute("DELETE FROM local_records WHERE id = ?", (rid,))
+            return []
+        return [{"type": typ, "id": rid, "version": 1, "deleted": False, "data": data}]
+
+    # ------------------------------------------------------------ pull
+    def _start_pull(self) -> dict[str, Any]:
+        with self.replica.write() as conn:
+            cur = _raw(conn)
+            state = dict(conn.execute(text("SELECT * FROM sync_state WHERE id = 1")).mappings().one())
+            if state["cursor"] == 0 and not state["rebuilding"] and not state["bulk_load"]:
+                empty = cur.execute("SELECT NOT EXISTS (SELECT 1 FROM complaints)").fetchone()[0]
+                if empty:
+                    mirror.begin_bulk_load(cur)
+                    cur.execute("UPDATE sync_state SET bulk_load = 1 WHERE id = 1")
+                    state["bulk_load"] = 1
+            return state
+
+    def _restart_from_zero(self) -> dict[str, Any]:
+        """410: rebuild the mirror in place: pull from 0 marking what is seen, sweep the rest at the end."""
+        self._rebuilt = True
+        self._report("rebuild", self._counts["pulled"], None, 0)
+        with self.replica.write() as conn:
+            cur = _raw(conn)
+            cur.execute("DELETE FROM rebuild_seen")
+            cur.execute("UPDATE sync_state SET cursor = 0, rebuilding = 1 WHERE id = 1")
+            return dict(conn.execute(text("SELECT * FROM sync_state WHERE id = 1")).mappings().one())
+
+    def pull(self) -> None:
+        state = self._start_pull()
+        cursor = int(state["cursor"])
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lapor-pull") as pool:
+            pending: Future[dict[str, Any]] | None = pool.submit(self.transport.changes, cursor, self.pull_limit)
+            while pending is not None:
+                try:
+                    page = pending.result()
+                except CursorExpired:
+                    state = self._restart_from_zero()
+                    cursor = 0
+                    pending = pool.submit(self.transport.changes, cursor, self.pull_limit)
+                    continue
+                new_cursor = int(page["cursor"])
+                more = bool(page.get("more")) and new_cursor > cursor
+                pending = pool.submit(self.transport.changes, new_cursor, self.pull_limit) if more else None
+                try:
+                    self._check_cancel()
+                except _Cancelled:
+                    if pending is not None:
+                        pending.cancel()
+                        with contextlib.suppress(Exception):  # let an in-flight fetch end; its page is dropped
+                            pending.result()
+                    raise
+                changes = page["changes"]
+                with self.replica.write() as conn:
+                    cur = _raw(conn)
+                    mirror.apply_changes(cur, changes, index_fts=not state["bulk_load"],
+                                         mark_seen=bool(state["rebuilding"]))  # fmt: skip
+                    wire = self.transport.wire_bytes
+                    cur.execute("UPDATE sync_state SET cursor = ?, wire_bytes = wire_bytes + ? WHERE id = 1",
+                                (new_cursor, wire - self._wire_mark))  # fmt: skip
+                    self._wire_mark = wire
+                cursor = new_cursor
+                self._counts["pulled"] += len(changes)
+                self._report("pull", self._counts["pulled"], None, cursor)
+        self._finish_pull(state, cursor)
+
+    def _finish_pull(self, state: dict[str, Any], cursor: int) -> None:
+        if state["bulk_load"]:
+            self._report("index", self._counts["pulled"], None, cursor)
+            with self.replica.write() as conn:
+                cur = _raw(conn)
+                mirror.finish_bulk_load(cur)
+                cur.execute("UPDATE sync_state SET bulk_load = 0 WHERE id = 1")
+        if state["rebuilding"]:
+            with self.replica.write() as conn:
+                cur = _raw(conn)
+                mirror.sweep_unseen(cur)
+                cur.execute("UPDATE sync_state SET rebuilding = 0 WHERE id = 1")
