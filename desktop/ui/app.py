@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from desktop.ui.errors import describe
 from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
 from desktop.ui.jobs import JobContext, JobRunner, Lane
+from desktop.ui.progress import sync_progress_text
 from desktop.ui.resources import icon_path, stylesheet_path
 from desktop.ui.settings import UiSettings
 
@@ -179,8 +180,16 @@ class DeskApp(QObject):
         )
 
     def _on_demo_progress(self, value: Any) -> None:
-        if self.progress is not None and isinstance(value, str):
-            self.progress.setLabelText(value)
+        steps = {
+            "hub": self.tr("Starting the demo hub (the first start creates its data)…"),
+            "sign-in": self.tr("Signing in…"),
+            "sync": self.tr("Fetching complaints…"),
+        }
+        if self.progress is None:
+            return
+        text = steps.get(value) if isinstance(value, str) else sync_progress_text(value)
+        if text:
+            self.progress.setLabelText(text)
 
     def _on_demo_ready(self, result: Any) -> None:
         self.hub, session = result

@@ -16,6 +16,7 @@ class ErrorKind(enum.Enum):
     REPLICA_LOCKED = "replica_locked"
     REPLICA_TOO_NEW = "replica_too_new"
     SESSION_EXPIRED = "session_expired"
+    SERVER_BUSY = "server_busy"
     PROTOCOL = "protocol"
     OTHER = "other"
 
@@ -31,6 +32,9 @@ _BY_NAME = {
     "NetworkError": ErrorKind.UNREACHABLE,
     "SessionExpired": ErrorKind.SESSION_EXPIRED,
     "NotSignedIn": ErrorKind.SESSION_EXPIRED,
+    "UpgradeRequired": ErrorKind.PROTOCOL,
+    "RateLimited": ErrorKind.SERVER_BUSY,
+    "ServiceUnavailable": ErrorKind.SERVER_BUSY,
     "ProtocolMismatch": ErrorKind.PROTOCOL,
     "IncompatibleServer": ErrorKind.PROTOCOL,
 }
@@ -83,6 +87,9 @@ def error_message(kind: ErrorKind) -> str:
         ),
         ErrorKind.SESSION_EXPIRED: QCoreApplication.translate(
             "Errors", "Your session has expired. Sign in again."
+        ),
+        ErrorKind.SERVER_BUSY: QCoreApplication.translate(
+            "Errors", "The server is busy. LAPOR! Desk will try again later; your work is kept here."
         ),
         ErrorKind.PROTOCOL: QCoreApplication.translate(
             "Errors", "This server speaks a different protocol version. Update LAPOR! Desk."

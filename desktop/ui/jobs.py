@@ -42,6 +42,11 @@ class JobContext:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @property
+    def cancel_event(self) -> threading.Event:
+        """For core code that takes a `threading.Event` as its cancel flag."""
+        return self._cancel
+
     def check(self) -> None:
         if self._cancel.is_set():
             raise JobCancelled()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.detail import DetailPane
 from desktop.ui.errors import describe
 from desktop.ui.jobs import JobRunner, Lane
+from desktop.ui.progress import sync_progress_text
 from desktop.ui.queue_model import SORT_COLUMNS, Column, QueueTableModel, format_datetime, sort_section
 from desktop.ui.session import DeskSession, SyncStatus
 from desktop.ui.settings import UiSettings
@@ -303,8 +304,9 @@ class MainWindow(QMainWindow):
         )
 
     def _on_sync_progress(self, value: Any) -> None:
-        if isinstance(value, str) and value:
-            self.statusBar().showMessage(value)
+        text = sync_progress_text(value)
+        if text:
+            self.statusBar().showMessage(text)
 
     def _on_sync_done(self, summary: Any) -> None:
         self._syncing = False

@@ -128,3 +128,105 @@ def open_empty_session(data_dir: Path) -> StoreSession:
     folder = Path(tempfile.mkdtemp(prefix="smoke-", dir=data_dir))
     replica = open_replica(folder / "replica.db", secrets.token_hex(32))
     return StoreSession(replica, user={"username": "smoke"}, cleanup=folder)
+
+
+# ------------------------------------------------------------------ signing in (network lane)
+def _sync_callable(replica: Replica, transport: Any, device: str) -> Any:
+    from desktop.sync.engine import SyncEngine
+
+    engine = SyncEngine(replica, transport, device)
+
+    def run(ctx: JobContext) -> Any:
+        return engine.run_once(progress=ctx.progress, cancel=ctx.cancel_event)
+
+    return run
+
+
+def authenticate_and_open(req: Any, data_dir: Path, ctx: JobContext) -> StoreSession:
+    """Sign in, open (or create) the account's replica, and return a session ready to sync.
+
+    Raises the transport's errors (AuthError, NetworkError ...), KeyringUnavailable (the dialog then asks for a
+    passphrase and calls again with it), ReplicaLocked (wrong passphrase) and ReplicaTooNew."""
+    from desktop import account
+    from desktop.store.engine import open_account
+
+    device = account.device_id(data_dir)
+    with_passphrase = bool(req.passphrase)
+    signed = account.sign_in(
+        req.server_url,
+        req.username,
+        req.password,
+        device,
+        allow_no_keyring=with_passphrase,
+    )
+    try:
+        ctx.check()
+        if not req.remember and signed.stored:
+            # "Remember me" off: the session lasts while the app runs; no refresh token stays in the keyring.
+            signed.transport.on_refresh_token = None
+            account.forget(req.server_url, req.username)
+        replica = open_account(req.server_url, req.username, data_dir=data_dir, passphrase=req.passphrase)
+    except BaseException:
+        signed.transport.close()
+        raise
+    replica.set_account(req.server_url, signed.user)
+    return StoreSession(
+        replica,
+        user=signed.user,
+        server_url=req.server_url,
+        sync=_sync_callable(replica, signed.transport, device),
+    )
+
+
+DEMO_SERVER_ID = "http://demo.lapor-desk.invalid"
+
+
+def open_demo_replica(data_dir: Path, username: str) -> Replica:
+    """The demo's replica lives at a fixed place (the embedded hub's port changes every run). It is only a copy of
+    the demo hub, so one that cannot be opened any more (its key was in a keyring that is gone) is started afresh."""
+    from desktop.account import keyring_usable
+    from desktop.store.errors import KeyringUnavailable, ReplicaLocked
+    from desktop.store.keys import resolve_key
+
+    path = data_dir / "demo" / username / "replica.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    passphrase = None if keyring_usable() else "lapor-desk-demo"
+    try:
+        return open_replica(path, resolve_key(DEMO_SERVER_ID, username, path, passphrase))
+    except (ReplicaLocked, KeyringUnavailable):
+        log.warning("demo replica could not be opened; starting a fresh one")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        path.with_name("replica.salt").unlink(missing_ok=True)
+        return open_replica(path, resolve_key(DEMO_SERVER_ID, username, path, passphrase))
+
+
+def start_demo(data_dir: Path, username: str, password: str, ctx: JobContext) -> tuple[Any, StoreSession]:
+    """Start the embedded hub (seeded on first use, kept in the data dir), sign in, and pull everything."""
+    from desktop import account
+    from server.embedded import start_embedded_hub
+
+    ctx.progress("hub")
+    hub = start_embedded_hub(f"sqlite:///{data_dir / 'demo-hub.sqlite'}", seed_complaints=2000)
+    try:
+        ctx.progress("sign-in")
+        device = account.device_id(data_dir)
+        signed = account.sign_in(hub.url, username, password, device, allow_no_keyring=True)
+        # The demo's session lasts while the app runs: its hub's address changes on every start.
+        signed.transport.on_refresh_token = None
+        if signed.stored:
+            account.forget(hub.url, username)
+        replica = open_demo_replica(data_dir, username)
+        replica.set_account(hub.url, signed.user)
+        session = StoreSession(
+            replica,
+            user=signed.user,
+            server_url=hub.url,
+            sync=_sync_callable(replica, signed.transport, device),
+        )
+        ctx.progress("sync")
+        session.sync_once(ctx)
+    except BaseException:
+        hub.stop()
+        raise
+    return hub, session
