@@ -1,0 +1,114 @@
+"""The sign-in dialog against a real hub in a subprocess: wrong password, right password then the queue fills,
+an unreachable server, and a machine without a keyring (passphrase)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from desktop.testing.hub import free_port, run_hub
+from desktop.ui.jobs import JobContext, JobRunner
+from desktop.ui.main_window import MainWindow
+from desktop.ui.services import StoreSession, authenticate_and_open
+from desktop.ui.settings import UiSettings
+from desktop.ui.signin import SignInDialog, SignInRequest
+
+
+@pytest.fixture(scope="module")
+def hub_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("hub") / "hub.sqlite"
+    with run_hub(f"sqlite:///{db}", seed_complaints=120) as url:
+        yield url
+
+
+@pytest.fixture
+def make_dialog(qtbot, tmp_path: Path) -> Iterator[Any]:
+    runner = JobRunner()
+    made: list[SignInDialog] = []
+
+    def build(server_url: str) -> SignInDialog:
+        def authenticate(req: SignInRequest, ctx: JobContext) -> StoreSession:
+            return authenticate_and_open(req, tmp_path / "data", ctx)
+
+        dialog = SignInDialog(runner, authenticate, server_url=server_url, username="admin.pupr")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        made.append(dialog)
+        return dialog
+
+    yield build
+    runner.shutdown()
+    for dialog in made:
+        if isinstance(dialog.result_value, StoreSession):
+            dialog.result_value.close()
+
+
+def submit_and_wait(qtbot, dialog: SignInDialog) -> None:
+    dialog.submit()
+    assert not dialog.sign_in_button.isEnabled()
+    qtbot.waitUntil(
+        lambda: dialog.sign_in_button.isEnabled() or dialog.result_value is not None, timeout=30_000
+    )
+
+
+def test_wrong_password_shows_the_message(qtbot, make_dialog, hub_url: str) -> None:
+    dialog = make_dialog(hub_url)
+    dialog.password_edit.setText("salah")
+    submit_and_wait(qtbot, dialog)
+    assert dialog.result_value is None
+    assert dialog.error_label.isVisible()
+    assert dialog.error_label.text() == "Wrong username or password."
+    assert dialog.isVisible()
+
+
+def test_unreachable_server(qtbot, make_dialog) -> None:
+    dialog = make_dialog(f"http://127.0.0.1:{free_port()}")
+    dialog.password_edit.setText("demo")
+    submit_and_wait(qtbot, dialog)
+    assert dialog.error_label.text().startswith("The server cannot be reached.")
+
+
+def test_right_password_signs_in_and_the_queue_fills(
+    qtbot, make_dialog, hub_url: str, tmp_path: Path
+) -> None:
+    dialog = make_dialog(hub_url)
+    dialog.password_edit.setText("demo")
+    with qtbot.waitSignal(dialog.signedIn, timeout=30_000):
+        dialog.submit()
+    session = dialog.result_value
+    assert isinstance(session, StoreSession)
+    assert session.user["username"] == "admin.pupr"
+    assert not dialog.isVisible()
+
+    runner = JobRunner()
+    window = MainWindow(session, runner, UiSettings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.model.rowCount() == 0  # nothing pulled yet
+    with qtbot.waitSignal(window.syncFinished, timeout=60_000) as blocker:
+        window.sync_now()
+    assert blocker.args == [True]
+    assert window.model.rowCount() > 0
+    assert window.model.data(window.model.index(0, 0))
+    assert "never" not in window.last_sync_label.text()
+    runner.shutdown()
+
+
+def test_no_keyring_asks_for_a_passphrase(qtbot, make_dialog, hub_url: str) -> None:
+    keyring.set_keyring(fail.Keyring())  # the autouse fixture restores the in-memory one afterwards
+    dialog = make_dialog(hub_url)
+    dialog.password_edit.setText("demo")
+    assert not dialog.passphrase_visible
+    submit_and_wait(qtbot, dialog)
+    assert dialog.result_value is None
+    assert dialog.passphrase_visible
+    assert "keyring" in dialog.error_label.text()
+    dialog.passphrase_edit.setText("kata sandi panjang sekali")
+    with qtbot.waitSignal(dialog.signedIn, timeout=30_000):
+        dialog.submit()
+    assert isinstance(dialog.result_value, StoreSession)
