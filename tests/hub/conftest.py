@@ -15,7 +15,7 @@ from desktop.testing.hub import run_hub
 from tests.hub.client import HubClient
 
 PG_ADMIN = os.environ.get("LAPOR_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
-SEED_COMPLAINTS = 1500
+SEED_COMPLAINTS = 800
 OPEN = {"terdisposisi", "diproses", "ditindaklanjuti", "ditanggapi_pelapor", "ditunda"}
 
 

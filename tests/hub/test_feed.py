@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.hub.client import HubClient, make_op, note
-from tests.hub.conftest import ComplaintPool, hub_for
+from tests.hub.conftest import hub_for
 
 WRITERS, OPS_EACH = 8, 12
 
@@ -70,11 +70,19 @@ ACTIONS = st.lists(st.tuples(st.sampled_from(["note", "assign", "dispose", "retr
                              st.booleans()), min_size=1, max_size=12)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.fixture(scope="module")
+def hyp_clients(sqlite_hub: str) -> tuple[HubClient, HubClient]:
+    # Signed in once: argon2 per example would dominate the run.
+    return HubClient(sqlite_hub, "admin.disdukcapil", device_id="hyp"), \
+        HubClient(sqlite_hub, "admin.disdukcapil", device_id="hyp-fresh")
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=ACTIONS)
-def test_random_op_sequences_match_a_model(actions: list[tuple[str, int, bool]], sqlite_hub: str) -> None:
+def test_random_op_sequences_match_a_model(actions: list[tuple[str, int, bool]],
+                                           hyp_clients: tuple[HubClient, HubClient]) -> None:
     """Whatever the sequence: CAS ops conflict exactly when stale, retries are duplicates, the mirror agrees."""
-    admin = HubClient(sqlite_hub, "admin.disdukcapil", device_id="hyp")
+    admin, fresh = hyp_clients
     admin.pull()
     staff_id = next(u["id"] for u in admin.of_type("user") if u["role"] == "staff")
     complaints = sorted((c for c in admin.of_type("complaint")
@@ -111,6 +119,6 @@ def test_random_op_sequences_match_a_model(actions: list[tuple[str, int, bool]],
     admin.pull()
     for cid, v in version.items():
         assert admin.state[("complaint", cid)]["version"] == v
-    fresh = HubClient(sqlite_hub, "admin.disdukcapil", device_id="hyp-fresh")
-    fresh.pull()
+    fresh.cursor, fresh.state = 0, {}
+    fresh.pull(limit=1000)
     assert fresh.state == admin.state
