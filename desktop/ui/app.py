@@ -120,7 +120,35 @@ class DeskApp(QObject):
 
             self.show_main(open_empty_session(self.data_dir))
         else:
+            self._try_resume()
+
+    def _try_resume(self) -> None:
+        """With "remember me", open the last account straight away (offline is fine); else ask to sign in."""
+        from desktop.ui.services import resume_session
+
+        server = self.args.server or self.settings.text("account/server_url")
+        username = self.settings.text("account/username")
+        if not (self.settings.flag("account/remember", True) and server and username):
             self._ask_sign_in()
+            return
+        data_dir = self.data_dir
+        self.runner.run(
+            Lane.DB,
+            lambda ctx: resume_session(server, username, data_dir, ctx),
+            on_success=self._on_resumed,
+            on_failure=self._on_resume_failed,
+        )
+
+    def _on_resumed(self, session: Any) -> None:
+        if session is None:
+            self._ask_sign_in()
+            return
+        self.show_main(session)
+        self.window.sync_now()
+
+    def _on_resume_failed(self, exc: BaseException) -> None:
+        log.warning("could not resume the last session: %r", exc)
+        self._ask_sign_in()
 
     def _ask_sign_in(self) -> None:
         from desktop.ui.services import authenticate_and_open

@@ -267,6 +267,11 @@ def format_datetime(value: Any, locale: QLocale | None = None) -> str:
     """A stored UTC time shown in the machine's local time, in the UI language's short format."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            value = dt.date.fromisoformat(value)  # a date without a time (incident date)
+        except ValueError:
+            return value
     if isinstance(value, str):
         try:
             value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))

@@ -230,3 +230,32 @@ def start_demo(data_dir: Path, username: str, password: str, ctx: JobContext) ->
         hub.stop()
         raise
     return hub, session
+
+
+def resume_session(server_url: str, username: str, data_dir: Path, ctx: JobContext) -> StoreSession | None:
+    """Start where the user left off, without a password and without the network: the replica opens from the
+    keyring, and the stored refresh token is used lazily by the first sync. None when nothing is remembered (or
+    the replica needs a passphrase), so the caller shows the sign-in dialog."""
+    from desktop import account
+    from desktop.store.engine import open_account
+    from desktop.store.errors import KeyringUnavailable
+    from desktop.store.keys import keyring_get, keyring_set
+    from desktop.sync.transport import Transport
+
+    name = account.refresh_name(server_url, username)
+    try:
+        token = keyring_get(name)
+        if not token:
+            return None
+        replica = open_account(server_url, username, data_dir=data_dir)
+    except KeyringUnavailable:
+        return None
+    ctx.check()
+    device = account.device_id(data_dir)
+
+    def keep(new_token: str) -> None:
+        keyring_set(name, new_token)
+
+    transport = Transport(server_url, device, on_refresh_token=keep)
+    transport.use_refresh_token(token)
+    return StoreSession(replica, server_url=server_url, sync=_sync_callable(replica, transport, device))

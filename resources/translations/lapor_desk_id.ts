@@ -42,22 +42,37 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="165" />
+        <location filename="../../desktop/ui/app.py" line="194" />
         <source>Preparing the demo hub…</source>
         <translation>Menyiapkan hub demo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="166" />
+        <location filename="../../desktop/ui/app.py" line="195" />
         <source>LAPOR! Desk demo</source>
         <translation>Demo LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="198" />
+        <location filename="../../desktop/ui/app.py" line="212" />
+        <source>Starting the demo hub (the first start creates its data)…</source>
+        <translation>Menjalankan hub demo (saat pertama kali, datanya dibuat dulu)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="213" />
+        <source>Signing in…</source>
+        <translation>Sedang masuk…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="214" />
+        <source>Fetching complaints…</source>
+        <translation>Mengambil laporan…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="235" />
         <source>LAPOR! Desk</source>
         <translation>LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="214" />
+        <location filename="../../desktop/ui/app.py" line="251" />
         <source>LAPOR! Desk closed unexpectedly last time. A report was saved to %1</source>
         <translation>LAPOR! Desk tertutup secara tidak terduga terakhir kali. Laporannya disimpan di %1</translation>
     </message>
@@ -203,42 +218,47 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="68" />
+        <location filename="../../desktop/ui/errors.py" line="72" />
         <source>Wrong username or password.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="69" />
+        <location filename="../../desktop/ui/errors.py" line="73" />
         <source>The server cannot be reached. Check the address and your internet connection, then try again.</source>
         <translation>Server tidak dapat dihubungi. Periksa alamatnya dan koneksi internet Anda, lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="73" />
+        <location filename="../../desktop/ui/errors.py" line="77" />
         <source>This computer has no keyring to keep the key of your local data. Enter a passphrase to protect it instead.</source>
         <translation>Komputer ini tidak memiliki keyring untuk menyimpan kunci data lokal Anda. Masukkan frasa sandi untuk melindunginya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="77" />
+        <location filename="../../desktop/ui/errors.py" line="81" />
         <source>The local data cannot be opened with this passphrase.</source>
         <translation>Data lokal tidak dapat dibuka dengan frasa sandi ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="80" />
+        <location filename="../../desktop/ui/errors.py" line="84" />
         <source>The local data was written by a newer LAPOR! Desk. Install the newer version to open it.</source>
         <translation>Data lokal ditulis oleh LAPOR! Desk versi yang lebih baru. Pasang versi yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="84" />
+        <location filename="../../desktop/ui/errors.py" line="88" />
         <source>Your session has expired. Sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="87" />
+        <location filename="../../desktop/ui/errors.py" line="91" />
+        <source>The server is busy. LAPOR! Desk will try again later; your work is kept here.</source>
+        <translation>Server sedang sibuk. LAPOR! Desk akan mencoba lagi nanti; pekerjaan Anda tetap tersimpan di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="94" />
         <source>This server speaks a different protocol version. Update LAPOR! Desk.</source>
         <translation>Server ini memakai versi protokol yang berbeda. Perbarui LAPOR! Desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="90" />
+        <location filename="../../desktop/ui/errors.py" line="97" />
         <source>Something went wrong. Try again; if it keeps happening, contact your coordinator.</source>
         <translation>Terjadi kesalahan. Coba lagi; jika terus terjadi, hubungi koordinator Anda.</translation>
     </message>
@@ -292,103 +312,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <location filename="../../desktop/ui/main_window.py" line="66" />
         <source>LAPOR! Desk — %1</source>
         <translation>LAPOR! Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <location filename="../../desktop/ui/main_window.py" line="132" />
         <source>Send your changes and fetch new complaints (F5)</source>
         <translation>Kirim perubahan Anda dan ambil laporan baru (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="136" />
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="140" />
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
-        <location filename="../../desktop/ui/main_window.py" line="356" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>About LAPOR! Desk</source>
         <translation>Tentang LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <location filename="../../desktop/ui/main_window.py" line="155" />
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="162" />
         <source>Search tracking ID, title, content, location…</source>
         <translation>Cari nomor tracking, judul, isi, lokasi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312" />
+        <location filename="../../desktop/ui/main_window.py" line="314" />
         <source>Sync finished.</source>
         <translation>Sinkronisasi selesai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
         <source>Sync failed: %1</source>
         <translation>Sinkronisasi gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>○ Offline</source>
         <translation>○ Luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345" />
+        <location filename="../../desktop/ui/main_window.py" line="347" />
         <source>Last sync: %1</source>
         <translation>Sinkron terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
         <source>Pending changes: %1</source>
         <translation>Perubahan tertunda: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="352" />
         <source>%1 complaints</source>
         <translation>%1 laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="359" />
         <source>LAPOR! Desk: an offline-first desk for SP4N-LAPOR! complaint handlers at an OPD.</source>
         <translation>LAPOR! Desk: meja kerja yang tetap berjalan tanpa internet bagi pengelola pengaduan SP4N-LAPOR! di OPD.</translation>
     </message>
@@ -545,6 +565,34 @@
         <location filename="../../desktop/ui/i18n.py" line="54" />
         <source>Archived</source>
         <translation>Arsip</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgress</name>
+    <message>
+        <location filename="../../desktop/ui/progress.py" line="18" />
+        <source>Sending your changes… %1 of %2</source>
+        <translation>Mengirim perubahan Anda… %1 dari %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/progress.py" line="21" />
+        <source>Fetching changes… %1 received</source>
+        <translation>Mengambil perubahan… %1 diterima</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/progress.py" line="23" />
+        <source>Building the search index…</source>
+        <translation>Menyusun indeks pencarian…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/progress.py" line="25" />
+        <source>Rebuilding the local copy from the server…</source>
+        <translation>Menyusun ulang salinan lokal dari server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/progress.py" line="27" />
+        <source>Sync finished.</source>
+        <translation>Sinkronisasi selesai.</translation>
     </message>
 </context>
 </TS>

@@ -112,3 +112,28 @@ def test_no_keyring_asks_for_a_passphrase(qtbot, make_dialog, hub_url: str) -> N
     with qtbot.waitSignal(dialog.signedIn, timeout=30_000):
         dialog.submit()
     assert isinstance(dialog.result_value, StoreSession)
+
+
+def test_remembered_session_resumes_without_password(
+    qtbot, make_dialog, hub_url: str, tmp_path: Path
+) -> None:
+    from desktop.ui.services import resume_session
+
+    dialog = make_dialog(hub_url)
+    dialog.password_edit.setText("demo")
+    dialog.remember_box.setChecked(True)
+    with qtbot.waitSignal(dialog.signedIn, timeout=30_000):
+        dialog.submit()
+    dialog.result_value.close()
+    dialog.result_value = None
+
+    session = resume_session(hub_url, "admin.pupr", tmp_path / "data", JobContext())
+    assert session is not None
+    try:
+        summary = session.sync_once(JobContext())
+        assert summary.pulled > 0
+        assert session.queue_source().count(session.initial_query()) > 0
+    finally:
+        session.close()
+    # Nothing remembered for another user: the caller shows the dialog.
+    assert resume_session(hub_url, "staf.pupr", tmp_path / "data", JobContext()) is None

@@ -47,3 +47,11 @@ def test_smoke_on_an_empty_replica(tmp_path: Path) -> None:
 def test_smoke_in_english(tmp_path: Path) -> None:
     done = run_smoke(tmp_path, "--lang", "en")
     assert done.returncode == 0, done.stderr
+
+
+def test_smoke_with_the_demo_hub(tmp_path: Path) -> None:
+    done = run_smoke(tmp_path, "--demo")
+    assert done.returncode == 0, done.stderr
+    assert qt_complaints(done.stderr) == []
+    assert (tmp_path / "data" / "demo-hub.sqlite").exists()
+    assert not (tmp_path / "data" / "crash.log").exists()  # an empty crash log is removed on a clean exit
