@@ -251,12 +251,21 @@ class QueueTableModel(QAbstractTableModel):
         if column == Column.ASSIGNEE:
             return str(_field(row, "assignee_name", "") or "")
         if column == Column.SYNC:
-            return (
-                QCoreApplication.translate("QueueTableModel", "Pending")
-                if _field(row, "pending", False)
-                else ""
-            )
+            if _field(row, "conflict", False):
+                return QCoreApplication.translate("QueueTableModel", "Conflict")
+            if _field(row, "pending", False):
+                return QCoreApplication.translate("QueueTableModel", "Pending")
+            return ""
         return ""
+
+    def _sync_tooltip(self, row: Any) -> str | None:
+        if _field(row, "conflict", False):
+            return QCoreApplication.translate(
+                "QueueTableModel", "The hub did not accept a change made here: open it to resolve"
+            )
+        if _field(row, "pending", False):
+            return QCoreApplication.translate("QueueTableModel", "Local changes not yet sent to the hub")
+        return None
 
 
 def _field(row: Any, name: str, default: Any) -> Any:

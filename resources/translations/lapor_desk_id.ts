@@ -457,8 +457,23 @@
     </message>
     <message>
         <location filename="../../desktop/ui/queue_model.py" line="255" />
+        <source>Conflict</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queue_model.py" line="257" />
         <source>Pending</source>
         <translation>Tertunda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queue_model.py" line="263" />
+        <source>The hub did not accept a change made here: open it to resolve</source>
+        <translation>Hub tidak menerima perubahan yang dibuat di sini: buka untuk menyelesaikannya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queue_model.py" line="267" />
+        <source>Local changes not yet sent to the hub</source>
+        <translation>Perubahan lokal belum terkirim ke hub</translation>
     </message>
 </context>
 <context>

@@ -105,3 +105,17 @@ def test_layout_is_remembered(qtbot, session: StoreSession, tmp_path: Path) -> N
 def test_status_bar_without_sync(window: MainWindow) -> None:
     assert not window.sync_action.isEnabled()
     assert window.pending_label.text().endswith("0")
+
+
+def test_offline_note_shows_in_timeline_and_status(qtbot, window: MainWindow, session: StoreSession) -> None:
+    from desktop.store.actions import add_note
+
+    add_note(session.replica, "c-hostile", HOSTILE)
+    window.refresh_status()
+    assert window.pending_label.text().endswith("1")
+    window.search_now("7777777")
+    with qtbot.waitSignal(window.detailShown, timeout=5000):
+        window.select_row(0)
+    text = window.detail.timeline.toPlainText()
+    assert HOSTILE in text
+    assert "not yet sent" in text

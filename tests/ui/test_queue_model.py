@@ -97,3 +97,19 @@ def test_hundred_thousand_rows(tmp_path: Path) -> None:
         assert source.id_queries == 2
     finally:
         rep.close()
+
+
+def test_pending_badge_and_offline_note(tmp_path: Path) -> None:
+    from desktop.store.actions import add_note
+
+    rep = make_replica(tmp_path, 10)
+    try:
+        add_note(rep, "c-000003", "<b>catatan</b> offline")
+        model, _ = make_model(rep, search="1000003")
+        assert model.rowCount() == 1
+        index = model.index(0, Column.SYNC)
+        assert model.data(index) == "Pending"
+        assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "Local changes not yet sent to the hub"
+        assert model.data(model.index(0, Column.TITLE), Qt.ItemDataRole.ToolTipRole) == "Jalan rusak nomor 3"
+    finally:
+        rep.close()
