@@ -124,3 +124,27 @@ def test_key_from_passphrase_is_deterministic() -> None:
     assert a == keys.key_from_passphrase("rahasia", b"0123456789abcdef")
     assert a != keys.key_from_passphrase("rahasia", b"fedcba9876543210")
     assert len(a) == 64
+
+
+def test_upgrade_from_first_revision_keeps_data(tmp_path: Path, replica_key: str) -> None:
+    from alembic import command
+
+    from desktop.store import engine as store_engine
+
+    path = tmp_path / "old.db"
+    eng = store_engine._make_engine(path, replica_key)
+    cfg = store_engine._alembic_config()
+    with eng.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        if conn.in_transaction():
+            conn.commit()
+    with eng.begin() as conn:
+        conn.execute(text("UPDATE sync_state SET cursor = 42, user_id = 'u1'"))
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+    eng.dispose()
+    with open_replica(path, replica_key) as r:
+        state = r.sync_state()
+        assert (state["cursor"], state["user_id"], state["rebuilding"], state["bulk_load"]) == (42, "u1", 0, 0)
+        with r.read() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"

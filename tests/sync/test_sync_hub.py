@@ -205,3 +205,23 @@ def test_access_token_refresh_and_errors(hub_url: str, replica: Replica) -> None
         old.sign_in(ADMIN, "demo")
     assert up.value.status == 426 and up.value.code == "protocol_unsupported"
     assert "token" not in repr(t).lower() or "not-a-token" not in repr(t)
+
+
+def test_interrupted_first_sync_resumes_and_builds_indexes(hub_url: str, replica: Replica) -> None:
+    t = signed_in(hub_url, ADMIN)
+    stop = threading.Event()
+
+    def progress(p: SyncProgress) -> None:
+        if p.phase == "pull":
+            stop.set()  # as if the app was closed after the first page
+
+    first = SyncEngine(replica, t, t.device_id, pull_limit=100).run_once(progress=progress, cancel=stop)
+    assert first.cancelled and first.pulled == 100
+    assert _scalar(replica, "SELECT bulk_load FROM sync_state") == 1
+    assert _scalar(replica, "SELECT count(*) FROM sqlite_master WHERE name = 'ix_complaints_status_arrived'") == 0
+    second = SyncEngine(replica, t, t.device_id, pull_limit=100).run_once()
+    assert not second.cancelled and second.pulled > 0
+    assert _scalar(replica, "SELECT bulk_load FROM sync_state") == 0
+    assert _scalar(replica, "SELECT count(*) FROM sqlite_master WHERE name = 'ix_complaints_status_arrived'") == 1
+    row = queue.rows(replica, queue.ids(replica, QueueFilter(), None, 0, 1))[0]
+    assert queue.ids(replica, QueueFilter(search=str(row.tracking_id)), None, 0, 5) == [row.id]
