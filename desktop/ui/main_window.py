@@ -13,16 +13,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.detail import DetailPane
 from desktop.ui.errors import describe
 from desktop.ui.jobs import JobRunner, Lane
+from desktop.ui.message_bar import Level, MessageBar
 from desktop.ui.progress import sync_progress_text
 from desktop.ui.queue_model import SORT_COLUMNS, Column, QueueTableModel, format_datetime, sort_section
 from desktop.ui.session import DeskSession, SyncStatus
@@ -45,6 +48,18 @@ DEFAULT_WIDTHS = {
 
 
 class MainWindow(QMainWindow):
+    """The desk's window.
+
+    Public API for the action dialogs (``desktop.ui.actions``) and other add-ons:
+    - ``services``: the session (``desktop.ui.services.StoreSession`` in the app: ``.replica``, ``.user``);
+      ``runner`` runs work on the DB lane (``runner.run(Lane.DB, fn, on_success=..., on_failure=...)``);
+    - ``current_complaint_id()``: the complaint shown in the detail pane, or None;
+    - ``refresh_after_local_change(complaint_id)``: after a local action, re-read the queue counts, the visible
+      page and the detail so the change shows at once with its sync badge;
+    - ``actions_menu`` (QMenu) and ``toolbar`` (QToolBar) to add actions to;
+    - ``show_message(text, level)``: a non-modal message (level "info", "success", "warning", "error").
+    """
+
     syncFinished = Signal(bool)  # ok; emitted on the GUI thread after a sync job ends
     detailShown = Signal(str)  # complaint id
 
@@ -58,6 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
+        self.services = session
         self.runner = runner
         self.settings = settings
         self._syncing = False
@@ -105,7 +121,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.message_bar = MessageBar()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(2)
+        central_layout.addWidget(self.message_bar)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_status_bar()
@@ -123,6 +146,28 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self._update_count(self.model.rowCount())
         self.refresh_status()
+        self._install_actions()
+
+    def _install_actions(self) -> None:
+        try:
+            from desktop.ui.actions import install_actions
+        except ImportError:  # the action dialogs are being built alongside; the window works without them
+            return
+        install_actions(self)
+
+    # --- public API (see the class docstring)
+    def current_complaint_id(self) -> str | None:
+        return self.detail.current_id
+
+    def refresh_after_local_change(self, complaint_id: str | None = None) -> None:
+        """Re-read counts, the visible rows and the detail at once, so a local action shows with its badge."""
+        self.model.refresh_rows()
+        self.refresh_status()
+        if complaint_id and complaint_id == self.detail.current_id:
+            self.show_complaint(complaint_id)
+
+    def show_message(self, text: str, level: Level | str = Level.INFO) -> None:
+        self.message_bar.show_message(text, level)
 
     # --- construction
     def _build_actions(self) -> None:
@@ -149,10 +194,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        self.actions_menu: QMenu = self.menuBar().addMenu(self.tr("&Actions"))
+        self.actions_menu.setObjectName("actionsMenu")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about_action)
 
-        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar = self.toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.sync_action)

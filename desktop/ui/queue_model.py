@@ -135,6 +135,16 @@ class QueueTableModel(QAbstractTableModel):
         """Re-read everything (after a sync or a local change)."""
         self.set_query(self._query)
 
+    def refresh_rows(self) -> None:
+        """Re-read the count and the cached pages in place; the selection survives when the count is unchanged."""
+        count = self._source.count(self._query)
+        if count != self._count:
+            self.refresh()
+            return
+        self._pages.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(Column) - 1))
+
     def set_source(self, source: QueueSource) -> None:
         self._source = source
         self.refresh()
