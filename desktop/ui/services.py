@@ -12,7 +12,7 @@ import secrets
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -259,3 +259,403 @@ def resume_session(server_url: str, username: str, data_dir: Path, ctx: JobConte
     transport = Transport(server_url, device, on_refresh_token=keep)
     transport.use_refresh_token(token)
     return StoreSession(replica, server_url=server_url, sync=_sync_callable(replica, transport, device))
+
+
+# ================================================================== desk actions (the dialogs of desktop/ui/actions)
+# Each action is ONE store transaction (the local change + its outbox op), so it shows at once in the queue and the
+# timeline with its sync badge and is pushed exactly once. These run on the DB lane; they take plain values and
+# return plain values. Where the store has no function for an action yet, the bridge is named ``_interim_*``.
+
+MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024  # LAPOR! caps each attachment at 2 MB
+ATTACHMENT_TYPES: dict[str, str] = {
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp",
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xls": "application/vnd.ms-excel",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text", ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".txt": "text/plain",
+    ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".wav": "audio/wav", ".ogg": "audio/ogg", ".amr": "audio/amr",
+    ".mp4": "video/mp4", ".3gp": "video/3gpp", ".mov": "video/quicktime",
+    ".zip": "application/zip",
+}  # fmt: skip
+# What the first bytes must be for the types that have a reliable signature (a renamed .exe is caught here).
+_MAGIC: dict[str, tuple[bytes, ...]] = {
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/gif": (b"GIF87a", b"GIF89a"),
+    "application/pdf": (b"%PDF-",),
+    "application/zip": (b"PK\x03\x04", b"PK\x05\x06"),
+}
+for _ext in (".docx", ".xlsx", ".pptx", ".odt", ".ods"):
+    _MAGIC[ATTACHMENT_TYPES[_ext]] = _MAGIC["application/zip"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: the signed-in user as the replica knows them."""
+
+    id: str | None
+    role: str
+    unit_id: str | None
+    name: str
+
+
+def actor_of(session: Any) -> Actor:
+    user = dict(getattr(session, "user", None) or {})
+    replica = getattr(session, "replica", None)
+    if replica is not None and (not user.get("role") or not user.get("unit_id")):
+        user = {**(store_queue.current_user(replica) or {}), **{k: v for k, v in user.items() if v}}
+    return Actor(
+        id=user.get("id"),
+        role=str(user.get("role") or ""),
+        unit_id=user.get("unit_id"),
+        name=str(user.get("full_name") or user.get("username") or ""),
+    )
+
+
+@dataclass(frozen=True)
+class DispositionTargets:
+    subunits: list[store_queue.Option]  # sub-units of the OPD holding the complaint
+    members: list[store_queue.Option]  # the OPD's team (users of the OPD and its sub-units)
+    external: list[store_queue.Option]  # bodies outside the OPD: external bodies first, then the other OPDs
+
+
+def disposition_targets(replica: Replica, opd_id: str | None) -> DispositionTargets:
+    units = store_queue.units(replica)
+    children: dict[str | None, list[store_queue.Option]] = {}
+    for u in units:
+        children.setdefault(u.parent_id, []).append(u)
+    inside: list[store_queue.Option] = []
+    stack = list(children.get(opd_id, [])) if opd_id else []
+    while stack:
+        unit = stack.pop(0)
+        if unit.extra.get("kind") == "subunit":
+            inside.append(unit)
+            stack.extend(children.get(unit.id, []))
+    team_units = [opd_id, *(u.id for u in inside)] if opd_id else []
+    members = store_queue.users(replica, [u for u in team_units if u]) if team_units else []
+    external = [u for u in units if u.extra.get("kind") == "external"]
+    external += [u for u in units if u.extra.get("kind") == "opd" and u.id != opd_id]
+    return DispositionTargets(inside, members, external)
+
+
+def team_members(replica: Replica, opd_id: str | None) -> list[store_queue.Option]:
+    return disposition_targets(replica, opd_id).members
+
+
+def working_calendar(replica: Replica) -> Any:
+    """The working calendar from the holidays the hub synced (national and cuti bersama, active ones)."""
+    from sqlalchemy import text
+
+    from desktop.domain.sla import WorkingCalendar
+
+    with replica.read() as conn:
+        days = [
+            r[0] for r in conn.execute(text("SELECT date FROM holidays WHERE active = 1 OR active IS NULL"))
+        ]
+    holidays = []
+    for day in days:
+        try:
+            holidays.append(dt.date.fromisoformat(str(day)[:10]))
+        except ValueError:
+            continue
+    return WorkingCalendar(holidays)
+
+
+def office_timezone(replica: Replica, unit_id: str | None) -> str:
+    """The IANA zone of the office holding a complaint (WIB/WITA/WIT), walking up to the pemda if needed."""
+    by_id = {u.id: u for u in store_queue.units(replica)}
+    seen: set[str] = set()
+    current = unit_id
+    while current and current in by_id and current not in seen:
+        seen.add(current)
+        tz = by_id[current].extra.get("timezone")
+        if tz:
+            return str(tz)
+        current = by_id[current].parent_id
+    return "Asia/Jakarta"
+
+
+def office_today(replica: Replica, unit_id: str | None, now: dt.datetime | None = None) -> dt.date:
+    from zoneinfo import ZoneInfo
+
+    moment = now or dt.datetime.now(dt.UTC)
+    return moment.astimezone(ZoneInfo(office_timezone(replica, unit_id))).date()
+
+
+def due_after_working_days(calendar: Any, today: dt.date, working_days: int) -> dt.date:
+    """The due date ``working_days`` working days after ``today`` in the office's calendar."""
+    return calendar.add_working_days(today, max(0, int(working_days)))  # type: ignore[no-any-return]
+
+
+def dispose_internal(
+    replica: Replica,
+    complaint_id: str,
+    *,
+    to_unit_id: str | None,
+    to_user_id: str | None,
+    instruction: str,
+    due_date: dt.date | None,
+) -> Any:
+    from desktop.store import actions as store_actions
+
+    return store_actions.create_disposition(
+        replica, complaint_id, kind="internal", instruction=instruction.strip(), to_unit_id=to_unit_id,
+        to_user_id=to_user_id, due_date=due_date,
+    )  # fmt: skip
+
+
+def dispose_external(
+    replica: Replica, complaint_id: str, *, reason: str, suggested_body: str | None, instruction: str = ""
+) -> Any:
+    """A "bukan wewenang" disposition: the complaint goes back for re-routing, with a reason and a suggested body."""
+    from desktop.store import actions as store_actions
+
+    return store_actions.create_disposition(
+        replica, complaint_id, kind="external", instruction=instruction.strip(), reason=reason.strip(),
+        suggested_body=(suggested_body or None),
+    )  # fmt: skip
+
+
+def add_internal_note(replica: Replica, complaint_id: str, text_: str) -> Any:
+    from desktop.store import actions as store_actions
+
+    return store_actions.add_note(replica, complaint_id, text_)
+
+
+def assign_complaint(replica: Replica, complaint_id: str, assignee_id: str) -> Any:
+    from desktop.store import actions as store_actions
+
+    return store_actions.assign(replica, complaint_id, assignee_id)
+
+
+def claim_complaint(replica: Replica, complaint_id: str) -> Any:
+    """Claim ("Ambil"): take the complaint for oneself (staff may)."""
+    from desktop.store import actions as store_actions
+
+    claim = getattr(store_actions, "claim", None)
+    if claim is not None:
+        return claim(replica, complaint_id)
+    return _interim_cas_op(replica, complaint_id, "complaint.claim", {})
+
+
+def change_status(replica: Replica, complaint_id: str, status: str, reason: str | None = None) -> Any:
+    from desktop.store import actions as store_actions
+
+    fn = getattr(store_actions, "change_status", None)
+    if fn is not None:
+        return fn(replica, complaint_id, status, reason=reason)
+    payload: dict[str, Any] = {"status": status}
+    if reason:
+        payload["reason"] = reason
+    return _interim_cas_op(replica, complaint_id, "complaint.status", payload)
+
+
+def _interim_cas_op(replica: Replica, complaint_id: str, kind: str, payload: dict[str, Any]) -> Any:
+    """A compare-and-set op on the complaint through the store's own outbox writer (until the store has it)."""
+    from desktop.store import actions as store_actions
+
+    with replica.write() as conn:
+        complaint = store_actions._complaint(conn, complaint_id)
+        base = store_actions._base_version(conn, complaint)
+        op_id = store_actions._enqueue(conn, kind, complaint_id, complaint_id, base, payload)
+    return store_actions.ActionResult(op_id, None)
+
+
+def check_attachment(path: Path) -> tuple[str | None, str]:
+    """(problem, mime) for a file the user picked, checked before anything is stored.
+
+    problem is None when the file may be attached, else one of ``missing``, ``empty``, ``too_large``, ``type``,
+    ``mismatch`` (the content is not what the name says)."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            return "missing", ""
+    except OSError:
+        return "missing", ""
+    mime = ATTACHMENT_TYPES.get(path.suffix.lower(), "")
+    if not mime:
+        return "type", ""
+    if size == 0:
+        return "empty", mime
+    if size > MAX_ATTACHMENT_BYTES:
+        return "too_large", mime
+    magic = _MAGIC.get(mime)
+    if magic:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(16)
+        except OSError:
+            return "missing", mime
+        if not any(head.startswith(m) for m in magic):
+            return "mismatch", mime
+    return None, mime
+
+
+class AttachmentRefused(ValueError):
+    def __init__(self, problem: str, path: Path) -> None:
+        super().__init__(f"{path.name}: {problem}")
+        self.problem = problem
+        self.path = path
+
+
+def add_attachment(
+    replica: Replica,
+    complaint_id: str,
+    path: Path,
+    *,
+    owner_type: str = "complaint",
+    owner_id: str | None = None,
+) -> Any:
+    """Check, then store the file in the replica's blob store and queue ``attachment.add`` (one transaction)."""
+    problem, mime = check_attachment(path)
+    if problem is not None:
+        raise AttachmentRefused(problem, path)
+    from desktop.store import actions as store_actions
+
+    fn = getattr(store_actions, "add_attachment", None)
+    if fn is None:
+        raise NotImplementedError("the replica's attachment store is not available yet")
+    return fn(
+        replica, complaint_id, path, owner_type=owner_type, owner_id=owner_id or complaint_id, mime=mime
+    )
+
+
+def attachment_bytes(replica: Replica, sha256: str) -> bytes:
+    """The decrypted content of a stored attachment (for previews)."""
+    from desktop.store import actions as store_actions
+
+    fn = getattr(store_actions, "read_attachment", None)
+    if fn is None:
+        raise NotImplementedError("the replica's attachment store is not available yet")
+    return fn(replica, sha256)  # type: ignore[no-any-return]
+
+
+def attachment_temp_copy(replica: Replica, sha256: str, filename: str, folder: Path | None = None) -> Path:
+    """A decrypted copy in a private temp folder, for the system viewer. The name keeps only a safe basename."""
+    data = attachment_bytes(replica, sha256)
+    safe = "".join(ch for ch in Path(filename).name if ch.isalnum() or ch in "._- ").strip(" .") or "lampiran"
+    target_dir = folder or Path(tempfile.mkdtemp(prefix="lapor-desk-"))
+    target = target_dir / safe
+    target.write_bytes(data)
+    target.chmod(0o600)
+    return target
+
+
+# ------------------------------------------------------------------ follow-ups
+def save_followup_draft(
+    replica: Replica, complaint_id: str, text_: str, followup_id: str | None = None
+) -> Any:
+    """A new draft (``followup_id`` None) or an edit of one; returns the store's result (record_id = followup)."""
+    from desktop.store import actions as store_actions
+
+    if followup_id is None:
+        fn = getattr(store_actions, "create_followup", None)
+        if fn is None:
+            raise NotImplementedError("follow-up drafts are not in the store yet")
+        return fn(replica, complaint_id, text_)
+    fn = getattr(store_actions, "edit_followup", None)
+    if fn is None:
+        raise NotImplementedError("follow-up edits are not in the store yet")
+    return fn(replica, followup_id, text_)
+
+
+def submit_followup(replica: Replica, followup_id: str) -> Any:
+    from desktop.store import actions as store_actions
+
+    fn = getattr(store_actions, "submit_followup", None)
+    if fn is None:
+        raise NotImplementedError("follow-up submission is not in the store yet")
+    return fn(replica, followup_id)
+
+
+def approve_followup(replica: Replica, followup_id: str) -> Any:
+    from desktop.store import actions as store_actions
+
+    fn = getattr(store_actions, "approve_followup", None)
+    if fn is None:
+        raise NotImplementedError("follow-up approval is not in the store yet")
+    return fn(replica, followup_id)
+
+
+def return_followup(replica: Replica, followup_id: str, reason: str) -> Any:
+    from desktop.store import actions as store_actions
+
+    fn = getattr(store_actions, "return_followup", None)
+    if fn is None:
+        raise NotImplementedError("returning a follow-up is not in the store yet")
+    return fn(replica, followup_id, reason)
+
+
+# ------------------------------------------------------------------ conflicts
+@dataclass(frozen=True)
+class MergeResult:
+    text: str
+    clashes: int  # regions both sides changed differently (written between markers for the user to settle)
+
+
+def _sync_regions(
+    base: list[str], mine: list[str], theirs: list[str]
+) -> list[tuple[int, int, int, int, int, int]]:
+    """Regions where all three texts agree: (base start, end, mine start, end, theirs start, end)."""
+    import difflib
+
+    a_blocks = difflib.SequenceMatcher(None, base, mine, autojunk=False).get_matching_blocks()
+    b_blocks = difflib.SequenceMatcher(None, base, theirs, autojunk=False).get_matching_blocks()
+    out: list[tuple[int, int, int, int, int, int]] = []
+    ia = ib = 0
+    while ia < len(a_blocks) and ib < len(b_blocks):
+        a_base, a_at, a_len = a_blocks[ia]
+        b_base, b_at, b_len = b_blocks[ib]
+        start, end = max(a_base, b_base), min(a_base + a_len, b_base + b_len)
+        if start < end:
+            a_sub, b_sub = a_at + (start - a_base), b_at + (start - b_base)
+            out.append((start, end, a_sub, a_sub + end - start, b_sub, b_sub + end - start))
+        if a_base + a_len < b_base + b_len:
+            ia += 1
+        else:
+            ib += 1
+    out.append((len(base), len(base), len(mine), len(mine), len(theirs), len(theirs)))
+    return out
+
+
+def three_way_merge(base: str, mine: str, theirs: str, *, mine_label: str = "mine",
+                    theirs_label: str = "theirs") -> MergeResult:  # fmt: skip
+    """Line-based three-way merge: a change made on one side only is taken; the same change on both sides is
+    taken once; different changes to the same lines are both kept, between markers, for the user to settle."""
+    b, m, t = base.splitlines(keepends=True), mine.splitlines(keepends=True), theirs.splitlines(keepends=True)
+    out: list[str] = []
+    clashes = 0
+
+    def emit(lines: list[str]) -> None:
+        for line in lines:
+            out.append(line)
+        if out and not out[-1].endswith("\n"):
+            out[-1] += "\n"
+
+    iz = ia = ib = 0
+    for z_start, z_end, a_start, a_end, b_start, b_end in _sync_regions(b, m, t):
+        base_chunk, mine_chunk, theirs_chunk = b[iz:z_start], m[ia:a_start], t[ib:b_start]
+        if mine_chunk or theirs_chunk:
+            if mine_chunk == theirs_chunk or theirs_chunk == base_chunk:
+                out.extend(mine_chunk)
+            elif mine_chunk == base_chunk:
+                out.extend(theirs_chunk)
+            else:
+                clashes += 1
+                emit([f"<<<<<<< {mine_label}\n"])
+                emit(mine_chunk)
+                emit(["=======\n"])
+                emit(theirs_chunk)
+                emit([f">>>>>>> {theirs_label}\n"])
+        out.extend(b[z_start:z_end])
+        iz, ia, ib = z_end, a_end, b_end
+    text_out = "".join(out)
+    # Keep the ending the sides agree on: no trailing newline was added by the markers when neither had one.
+    if clashes == 0 and not mine.endswith("\n") and not theirs.endswith("\n") and text_out.endswith("\n"):
+        text_out = text_out[:-1]
+    return MergeResult(text_out, clashes)
