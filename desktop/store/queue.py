@@ -18,9 +18,12 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.domain.sla import Limits, SlaClock, Step, WorkingCalendar
 from desktop.store.engine import Replica
 
-QUEUES = ("baru", "mine", "need_followup", "awaiting_approval", "drafts", "outbox", "conflicts", "all")
+QUEUES = (
+    "baru", "mine", "need_followup", "awaiting_approval", "overdue", "drafts", "outbox", "conflicts", "all",
+)  # fmt: skip
 STATUSES = (
     "terdisposisi", "diproses", "ditindaklanjuti", "ditanggapi_pelapor", "selesai", "dikembalikan", "ditunda", "arsip",
 )  # fmt: skip
@@ -50,6 +53,7 @@ class QueueFilter:
     channel: str | None = None
     date_from: dt.date | str | None = None  # arrived on or after (YYYY-MM-DD, UTC date)
     date_to: dt.date | str | None = None  # arrived on or before (inclusive)
+    now: dt.datetime | None = None  # the "overdue" queue's clock (default: the current time)
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,8 @@ def _where(replica: Replica, f: QueueFilter, params: dict[str, Any]) -> str:
             "(c.id IN (SELECT complaint_id FROM followups WHERE state IN ('draft', 'returned') AND author_id = :me)"
             " OR c.id IN (SELECT complaint_id FROM local_records WHERE type = 'followup'))"
         )
+    elif q == "overdue":
+        conds.append(overdue_condition(office_clock(replica), f.now, params))
     elif q == "outbox":
         conds.append("c.id IN (SELECT complaint_id FROM outbox WHERE state != 'accepted')")
     elif q == "conflicts":
@@ -418,8 +424,10 @@ def queue_counts(replica: Replica, user_id: str | None = None) -> dict[str, int]
         "conflicts": base + "c.id IN (SELECT complaint_id FROM outbox WHERE state IN ('conflict', 'rejected'))",
         "all": "SELECT count(*) FROM complaints",
     }
+    params: dict[str, Any] = {"me": me}
+    sql["overdue"] = base + overdue_condition(office_clock(replica), None, params)
     with replica.read() as conn:
-        return {q: int(conn.execute(text(sql[q]), {"me": me}).scalar_one()) for q in QUEUES}
+        return {q: int(conn.execute(text(sql[q]), params).scalar_one()) for q in QUEUES}
 
 
 # ---------------------------------------------------------------- detail
@@ -634,3 +642,129 @@ def current_user(replica: Replica) -> dict[str, Any] | None:
         if r is not None:
             user = {k: v for k, v in r.items() if k != "version"}
     return user
+
+
+# ---------------------------------------------------------------- deadlines (the working-day clock)
+_OPEN = "('terdisposisi', 'diproses', 'ditindaklanjuti', 'ditanggapi_pelapor')"
+_LAST_FOLLOWUP = (
+    "(SELECT max(coalesce(f.updated_at, f.created_at)) FROM followups f"
+    " WHERE f.complaint_id = c.id AND f.state = 'published')"
+)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The deadline a complaint is working against (see ``SlaClock.next_due``), as seen on ``now``'s office day."""
+
+    step: str
+    due: dt.date
+    remaining: int  # working days left: 0 = due today, negative = working days overdue
+    overdue: bool
+
+
+def office_clock(replica: Replica) -> SlaClock:
+    """The SLA clock of the signed-in user's office: the hub's holidays and limits, the unit's time zone."""
+    with replica.read() as conn:
+        days = [r[0] for r in conn.execute(text("SELECT date FROM holidays WHERE active"))]
+        sla = conn.execute(text("SELECT data FROM sla ORDER BY id = 'default' DESC LIMIT 1")).scalar()
+        tz = conn.execute(
+            text("SELECT u.timezone FROM units u JOIN users s ON s.unit_id = u.id WHERE s.id = :me"),
+            {"me": replica.user_id or ""},
+        ).scalar()
+    holidays = []
+    for d in days:
+        try:
+            holidays.append(dt.date.fromisoformat(str(d)[:10]))
+        except ValueError:
+            continue
+    limits = Limits.from_record(_loads(sla) or {}) if sla else Limits()
+    try:
+        return SlaClock(WorkingCalendar(holidays), limits, tz or "Asia/Jakarta")
+    except (KeyError, ValueError):  # an unknown time zone name from the hub
+        return SlaClock(WorkingCalendar(holidays), limits)
+
+
+def _utc(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _cutoff(clock: SlaClock, step: Step, today: dt.date) -> str:
+    """The UTC instant (ISO, comparable with stored times) before which a start makes ``step`` overdue ``today``:
+    the office-local midnight of the first start day whose deadline is not before today (deadlines grow with the
+    start day, so a bisection finds it)."""
+
+    def due(day: dt.date) -> dt.date:
+        return clock.deadline(step, dt.datetime.combine(day, dt.time(12), clock.tz))
+
+    lo, hi = today - dt.timedelta(days=400), today  # due(hi) >= today always
+    while lo < hi:
+        mid = lo + (hi - lo) // 2
+        if due(mid) >= today:
+            hi = mid
+        else:
+            lo = mid + dt.timedelta(days=1)
+    start = dt.datetime.combine(lo, dt.time(0), clock.tz).astimezone(dt.UTC)
+    return start.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def overdue_condition(clock: SlaClock, now: dt.datetime | None, params: dict[str, Any]) -> str:
+    """SQL (over ``complaints c``) for "past its deadline", the same rule as ``SlaClock.next_due``/``deadlines``."""
+    today = clock.local_date(now or dt.datetime.now(dt.UTC))
+    for key, step in (
+        ("od_verify", Step.VERIFY),
+        ("od_first", Step.FIRST_FOLLOWUP),
+        ("od_finish", Step.FINISH),
+        ("od_info", Step.INFO),
+        ("od_reply", Step.REPLY_WINDOW),
+    ):
+        params[key] = _cutoff(clock, step, today)
+    lf = _LAST_FOLLOWUP
+    return (
+        f"((c.status = 'ditindaklanjuti' AND {lf} < :od_reply)"
+        f" OR ((c.status != 'ditindaklanjuti' OR {lf} IS NULL) AND ("
+        f"(c.kind = 'permintaan_informasi' AND c.status IN {_OPEN} AND c.arrived_at < :od_info)"
+        " OR (c.kind != 'permintaan_informasi' AND ("
+        "(c.status = 'terdisposisi' AND c.arrived_at < :od_verify)"
+        " OR (c.status = 'diproses' AND c.arrived_at < :od_first)"
+        " OR (c.status IN ('ditindaklanjuti', 'ditanggapi_pelapor') AND c.arrived_at < :od_finish))))))"
+    )
+
+
+def deadlines(
+    replica: Replica, complaint_ids: Sequence[str], clock: SlaClock, now: dt.datetime | None = None
+) -> dict[str, Deadline]:
+    """The current deadline of each complaint whose clock runs (closed and on-hold ones are left out)."""
+    if not complaint_ids:
+        return {}
+    now = now or dt.datetime.now(dt.UTC)
+    params: dict[str, Any] = {}
+    sql = (
+        f"SELECT c.id, c.status, c.kind, c.arrived_at, {_LAST_FOLLOWUP} AS last_followup "
+        f"FROM complaints c WHERE c.id IN {_in('i', list(complaint_ids), params)}"
+    )
+    with replica.read() as conn:
+        found = list(conn.execute(text(sql), params).mappings())
+    out: dict[str, Deadline] = {}
+    for r in found:
+        arrived = _utc(r["arrived_at"])
+        if arrived is None:
+            continue
+        try:
+            due = clock.next_due(r["status"], r["kind"], arrived, last_followup_at=_utc(r["last_followup"]))
+        except ValueError:  # a status this desk does not know
+            continue
+        if due is None:
+            continue
+        out[r["id"]] = Deadline(
+            step=str(due.step),
+            due=due.deadline,
+            remaining=clock.remaining_working_days(due.deadline, now),
+            overdue=clock.is_overdue(due.deadline, now),
+        )
+    return out

@@ -1,0 +1,110 @@
+"""The store's read functions for the window: working-day deadlines and the overdue queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from desktop.store import queue
+from desktop.store.queue import QueueFilter
+from tests.ui.factory import change, complaint_data, make_replica
+
+UTC = dt.UTC
+
+
+def at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def calendar_changes() -> list[dict]:
+    holiday = {
+        "id": "2026-01-06",
+        "date": "2026-01-06",
+        "name": "Libur uji",
+        "kind": "national",
+        "active": True,
+    }
+    inactive = {
+        "id": "2026-01-07",
+        "date": "2026-01-07",
+        "name": "Dibatalkan",
+        "kind": "cuti_bersama",
+        "active": False,
+    }
+    sla = {
+        "id": "default",
+        "limits": {"verify_days": 3, "first_followup_days": 5, "reply_window_days": 10, "finish_days": 60,
+                   "info_days": 10, "info_extension_days": 7},
+        "reply_window_working_days": False,
+    }  # fmt: skip
+    return [
+        change("holiday", "2026-01-06", holiday),
+        change("holiday", "2026-01-07", inactive),
+        change("sla", "default", sla),
+    ]
+
+
+def known(n: int, **kw: object) -> dict:
+    # Friday 2 January 2026, 10:00 in Banjarmasin (WITA, the factory's OPD time zone).
+    return change(
+        "complaint", f"k-{n}", complaint_data(n, id=f"k-{n}", arrived_at="2026-01-02T02:00:00Z", **kw)
+    )
+
+
+def test_deadline_counts_working_days_with_holidays(tmp_path: Path) -> None:
+    extra = calendar_changes() + [
+        known(1, status="terdisposisi"),
+        known(2, status="ditunda"),
+        known(3, status="diproses", kind="permintaan_informasi"),
+    ]
+    rep = make_replica(tmp_path, 0, extra)
+    try:
+        clock = queue.office_clock(rep)
+        assert str(clock.tz) == "Asia/Makassar"
+        got = queue.deadlines(rep, ["k-1", "k-2", "k-3"], clock, at("2026-01-06T01:00:00"))
+        # Verify: 3 working days after Fri 2 Jan, skipping the weekend and the holiday of Tue 6 Jan → Thu 8 Jan.
+        assert got["k-1"].due == dt.date(2026, 1, 8)
+        assert got["k-1"].remaining == 2 and not got["k-1"].overdue
+        assert "k-2" not in got  # on hold: the clock does not run
+        assert got["k-3"].step == "info"
+        late = queue.deadlines(rep, ["k-1"], clock, at("2026-01-12T01:00:00"))["k-1"]
+        assert late.overdue and late.remaining == -2  # Fri 9 and Mon 12 January
+    finally:
+        rep.close()
+
+
+def test_overdue_queue_matches_deadlines(tmp_path: Path) -> None:
+    followups = [
+        change(
+            "followup",
+            f"f-{n}",
+            {
+                "id": f"f-{n}",
+                "complaint_id": f"c-{n:06d}",
+                "text": "Sudah diperbaiki.",
+                "state": "published",
+                "author_id": "user-admin",
+                "content_hash": "",
+                "approved_by": None,
+                "approved_at": None,
+                "return_reason": None,
+                "created_at": "2026-01-05T01:00:00Z",
+                "updated_at": f"2026-01-{n % 28 + 1:02d}T01:00:00Z",
+            },
+        )  # fmt: skip
+        for n in range(2, 300, 6)  # the factory's ditindaklanjuti complaints
+    ]
+    rep = make_replica(tmp_path, 300, calendar_changes() + followups)
+    try:
+        clock = queue.office_clock(rep)
+        for now in (at("2026-01-03T00:00:00"), at("2026-01-20T12:00:00"), at("2026-04-01T00:00:00")):
+            all_ids = queue.ids(rep, QueueFilter(), limit=1000)
+            expected = {cid for cid, d in queue.deadlines(rep, all_ids, clock, now).items() if d.overdue}
+            got = set(queue.ids(rep, QueueFilter(queue="overdue", now=now), limit=1000))
+            assert got == expected, now
+            assert queue.count(rep, QueueFilter(queue="overdue", now=now)) == len(expected)
+        assert expected  # by April most of January's open complaints are late
+        counts = queue.queue_counts(rep)
+        assert counts["overdue"] == queue.count(rep, QueueFilter(queue="overdue"))
+    finally:
+        rep.close()
