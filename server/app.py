@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Header, Query, Request
@@ -11,13 +12,13 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.gzip import GZipMiddleware
 
-from server import auth
+from server import auth, blob_routes
+from server.blobs import BlobStore, default_root
 from server.db import make_engine, make_sessionmaker, read_snapshot
 from server.errors import HubError
 from server.feed import DEFAULT_LIMIT, MAX_LIMIT, CursorExpired, read_changes
-from server.middleware import PROTOCOL, BodyGuard
+from server.middleware import PROTOCOL, BodyGuard, GZipExceptBlobs
 from server.ops import OpIn, process_op
 from server.schemas import ChangesOut, ErrorOut, OpsOut, OpsRequest, RefreshRequest, TokenOut, TokenRequest
 
@@ -26,24 +27,26 @@ ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in
 
 
 class Hub:
-    """What the routes share: the engine and session factory."""
+    """What the routes share: the engine, the session factory and the blob store."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, blobs_dir: Path | None = None) -> None:
         self.engine = engine
         self.sessions: sessionmaker[Session] = make_sessionmaker(engine)
+        self.blobs = BlobStore(blobs_dir or default_root(engine))
 
     def actor(self, authorization: str | None) -> auth.Actor:
         with read_snapshot(self.engine) as session:
             return auth.authenticate(session, authorization)
 
 
-def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
-    hub = Hub(engine or make_engine(db_url))
+def create_app(db_url: str | None = None, *, engine: Engine | None = None, blobs_dir: Path | None = None) -> FastAPI:
+    hub = Hub(engine or make_engine(db_url), blobs_dir)
     app = FastAPI(title="LAPOR! Hub", version="1", description="Reference sync server for LAPOR! Desk")
     app.state.hub = hub
     app.add_middleware(BodyGuard)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(GZipExceptBlobs, minimum_size=1000)
     _install_error_handlers(app)
+    blob_routes.install(app, hub)
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:

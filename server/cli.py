@@ -1,10 +1,12 @@
-"""`lapor-hub`: serve, migrate, seed, simulate."""
+"""`lapor-hub`: serve, migrate, prune, seed, simulate."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
+from pathlib import Path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -14,6 +16,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", default=None, help="database URL (default: env LAPOR_HUB_DB or ./lapor-hub.db)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)
+    serve.add_argument("--blobs", default=None, help="attachment directory (default: env LAPOR_HUB_BLOBS or "
+                                                     "<db>-blobs next to a SQLite file)")
+    prune = sub.add_parser("prune", help="drop op results and change history past their retention windows")
+    prune.add_argument("--db", default=None)
+    prune.add_argument("--blobs", default=None)
     migrate = sub.add_parser("migrate", help="bring the schema up to date")
     migrate.add_argument("--db", default=None)
     seed = sub.add_parser("seed", help="fill an empty hub with a demo pemda and complaints")
@@ -39,13 +46,22 @@ def main(argv: list[str] | None = None) -> int:
     upgrade(engine)
     if args.command == "migrate":
         return 0
+    blobs = Path(args.blobs) if getattr(args, "blobs", None) else None
+    if args.command in ("serve", "prune"):
+        from server.prune import prune
+
+        stats = prune(engine, blobs)
+        if args.command == "prune":
+            print(json.dumps(stats))
+            return 0
+        logging.getLogger("lapor_hub").debug("pruned %s", stats)
     if args.command == "serve":
         import uvicorn
 
         from server.app import create_app
 
-        uvicorn.run(create_app(engine=engine), host=args.host, port=args.port, log_level="warning",
-                    access_log=False)  # access logs would carry query strings; keep personal data out
+        uvicorn.run(create_app(engine=engine, blobs_dir=blobs), host=args.host, port=args.port,
+                    log_level="warning", access_log=False)  # access logs would carry query strings
         return 0
     if args.command == "seed":
         from server.seed import seed

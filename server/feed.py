@@ -74,8 +74,12 @@ def current_position(session: Session) -> int:
 
 def read_changes(session: Session, reader: Reader, after: int, limit: int) -> tuple[list[dict[str, Any]], int, bool]:
     """The page after `after`: (changes, cursor, more). Call inside a single read snapshot."""
-    if after > current_position(session):
+    position, floor = session.execute(select(FeedCounter.value, FeedCounter.floor).where(FeedCounter.id == 1)).one()
+    if after > position:
         # A cursor from the future belongs to another database (a reset hub): make the desk rebuild.
+        raise CursorExpired()
+    if 0 < after < floor:
+        # Tombstones at or below the floor were pruned: this reader may have missed a departure.
         raise CursorExpired()
     rows: list[tuple[int, str, Any, bool]] = []  # (seq, type, row|departure, deleted)
     more = False

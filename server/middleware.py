@@ -9,6 +9,7 @@ import json
 import zlib
 from typing import Any
 
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PROTOCOL = "1"
@@ -85,3 +86,17 @@ class BodyGuard:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+class GZipExceptBlobs:
+    """gzip for JSON responses; blob bytes go out as they are, so `Range` and `Content-Range` stay byte-exact."""
+
+    def __init__(self, app: ASGIApp, minimum_size: int = 1000) -> None:
+        self.app = app
+        self.gzip = GZipMiddleware(app, minimum_size=minimum_size)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(UNLIMITED_PREFIXES):
+            await self.app(scope, receive, send)
+        else:
+            await self.gzip(scope, receive, send)

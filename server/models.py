@@ -21,6 +21,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -129,6 +130,8 @@ class ComplaintDeparture(Base):
     scope_unit_id: Mapped[str] = mapped_column(ID)
     version: Mapped[int] = mapped_column(Integer)
     feed_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    # When it happened: `prune` drops departures older than the history window and raises the feed floor.
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now(), index=True)
     __table_args__ = (Index("ix_complaint_departures_scope_seq", "scope_unit_id", "feed_seq"),)
 
 
@@ -211,6 +214,21 @@ class FeedCounter(Base):
     __tablename__ = "feed_counter"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The history floor: the highest position whose tombstone `prune` removed. A cursor in (0, floor) → 410.
+    floor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+
+
+class Blob(Base):
+    """An attachment's bytes on disk (content-addressed); the row says how big, what type, who sent it."""
+
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)  # the declared total (Content-Range .../TOTAL)
+    mime: Mapped[str] = mapped_column(String(127))
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    uploaded_by: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[dt.datetime]
+    completed_at: Mapped[dt.datetime | None]
 
 
 class OpResult(Base):
@@ -219,7 +237,7 @@ class OpResult(Base):
     request_hash: Mapped[str] = mapped_column(String(64))
     user_id: Mapped[str | None] = mapped_column(ID)
     result: Mapped[dict[str, Any]]
-    created_at: Mapped[dt.datetime]
+    created_at: Mapped[dt.datetime] = mapped_column(index=True)
 
 
 class Token(Base):

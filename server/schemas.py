@@ -74,6 +74,7 @@ class OpResultOut(BaseModel):
     version: int | None
     reason: str | None
     current: dict[str, Any] | None
+    current_type: str | None = None  # complaint | followup | departure (what `current` holds)
 
 
 class OpsOut(BaseModel):

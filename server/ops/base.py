@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,16 +12,30 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desktop.domain.roles import Action, Role, can
 from server.auth import Actor
 from server.feed import FeedWriter
-from server.models import CHILD_MODELS, Complaint, ComplaintDeparture, Event, User, utcnow
+from server.models import CHILD_MODELS, Complaint, ComplaintDeparture, Event, FollowUp, User, utcnow
 from server.serialize import complaint as complaint_data
+from server.serialize import followup as followup_data
 from server.units import scope_of_unit
 
 STAFF, ADMIN, SUPERVISOR, COORDINATOR = "staff", "admin", "supervisor", "coordinator"
 ALL_ROLES = frozenset({STAFF, ADMIN, SUPERVISOR, COORDINATOR})
 ADMIN_ROLES = frozenset({ADMIN, SUPERVISOR, COORDINATOR})
 CLOSED = frozenset({"selesai", "arsip"})
+# Appending (a note, a follow-up draft, an attachment) needs the complaint still open at the OPD.
+NO_APPEND = CLOSED | {"dikembalikan"}
+
+
+def text_hash(text: str) -> str:
+    """A follow-up's `content_hash`: SHA-256 hex of its text in UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def roles_for(action: Action) -> frozenset[str]:
+    """Who may ever do `action`: the one rule set the desk shows its buttons by (desktop.domain.roles)."""
+    return frozenset(str(role) for role in Role if can(role, action))
 
 
 class OpRejected(Exception):
@@ -32,10 +47,20 @@ class OpRejected(Exception):
 class OpConflict(Exception):
     """Stale base_version on a compare-and-set op: the desk gets the current state to show the user."""
 
-    def __init__(self, current: dict[str, Any], version: int) -> None:
+    def __init__(self, current: dict[str, Any], version: int, current_type: str = "complaint") -> None:
         super().__init__("stale")
         self.current = current
         self.version = version
+        self.current_type = current_type
+
+
+class OpNotInUnit(OpRejected):
+    """The complaint left the actor's OPD after the desk saw it: `rejected`/`not_in_unit` with where it went."""
+
+    def __init__(self, row: Complaint) -> None:
+        super().__init__("not_in_unit", "The complaint has left your OPD.")
+        # Only what the desk needs to tell the user where it went: no content, no reporter.
+        self.current = {"id": row.id, "tracking_id": row.tracking_id, "status": row.status, "unit_id": row.unit_id}
 
 
 @dataclass(frozen=True)
@@ -56,24 +81,52 @@ class OpContext:
     feed: FeedWriter
     now: dt.datetime = field(default_factory=utcnow)
     event_data: dict[str, Any] = field(default_factory=dict)
+    # What the result's version/current describe when the target is not the complaint (a follow-up).
+    answer: tuple[str, Any] | None = None
 
     # --- loading with permission checks -------------------------------------------------------------
-    def complaint(self) -> Complaint:
+    def complaint(self, complaint_id: str | None = None) -> Complaint:
         """The target complaint, row-locked so compare-and-set and the feed position agree."""
         row = self.session.scalars(
-            select(Complaint).where(Complaint.id == self.op.target).with_for_update()
+            select(Complaint).where(Complaint.id == (complaint_id or self.op.target)).with_for_update()
         ).first()
         if row is None:
             raise OpRejected("not_found", "No such complaint.")
         if self.actor.scope is not None and row.scope_unit_id != self.actor.scope:
+            left = self.session.scalars(
+                select(ComplaintDeparture.id).where(ComplaintDeparture.complaint_id == row.id,
+                                                    ComplaintDeparture.scope_unit_id == self.actor.scope)
+            ).first()
+            if left is not None:
+                raise OpNotInUnit(row)
             raise OpRejected("forbidden", "The complaint is not held by your OPD.")
         return row
+
+    def open_for_append(self, row: Complaint) -> None:
+        if row.status in NO_APPEND:
+            raise OpRejected("wrong_state", f"The complaint is {row.status}; nothing can be added to it.")
+
+    def followup(self) -> tuple[Complaint, FollowUp]:
+        """The target follow-up and its complaint, both locked (complaint first: one lock order for every op)."""
+        complaint_id = self.session.scalars(select(FollowUp.complaint_id).where(FollowUp.id == self.op.target)).first()
+        if complaint_id is None:
+            raise OpRejected("not_found", "No such follow-up.")
+        row = self.complaint(complaint_id)
+        fu = self.session.scalars(select(FollowUp).where(FollowUp.id == self.op.target).with_for_update()).one()
+        self.answer = ("followup", fu)
+        return row, fu
 
     def expect_version(self, row: Complaint) -> None:
         if self.op.base_version is None:
             raise OpRejected("invalid", "This op needs base_version.")
         if self.op.base_version != row.version:
             raise OpConflict(complaint_data(row), row.version)
+
+    def expect_followup_version(self, fu: FollowUp) -> None:
+        if self.op.base_version is None:
+            raise OpRejected("invalid", "This op needs base_version (the follow-up's version).")
+        if self.op.base_version != fu.version:
+            raise OpConflict(followup_data(fu), fu.version, "followup")
 
     def user_in_scope(self, user_id: str, scope: str) -> User:
         user = self.session.get(User, user_id)
@@ -114,6 +167,11 @@ class OpContext:
         row.version += 1
         row.updated_at = self.now
         self.feed.stamp(row)
+
+    def touch_child(self, record: Any) -> None:
+        """A changed complaint record (a follow-up): new version, new feed position."""
+        record.version += 1
+        self.feed.stamp(record)
 
     def add_child(self, record: Any, row: Complaint) -> None:
         record.scope_unit_id = row.scope_unit_id

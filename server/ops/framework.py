@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from server.auth import Actor
 from server.feed import FeedWriter
 from server.models import Event, OpResult, new_id
-from server.ops.base import REGISTRY, OpConflict, OpContext, OpIn, OpRejected
-from server.serialize import complaint as complaint_data
+from server.ops.base import REGISTRY, OpConflict, OpContext, OpIn, OpNotInUnit, OpRejected
+from server.serialize import SERIALIZERS
 
 
 def request_hash(op: OpIn) -> str:
@@ -28,8 +28,11 @@ def request_hash(op: OpIn) -> str:
 
 
 def result(op: OpIn, status: str, *, version: int | None = None, reason: str | None = None,
-           current: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"op_id": op.op_id, "status": status, "version": version, "reason": reason, "current": current}
+           current: dict[str, Any] | None = None, current_type: str | None = None) -> dict[str, Any]:
+    if current is not None and current_type is None:
+        current_type = "complaint"
+    return {"op_id": op.op_id, "status": status, "version": version, "reason": reason, "current": current,
+            "current_type": current_type}
 
 
 def _replay(stored: OpResult, digest: str, op: OpIn) -> dict[str, Any]:
@@ -71,7 +74,11 @@ def _attempt(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: 
             row = handler.apply(ctx)
         except OpConflict as exc:
             session.rollback()
-            return result(op, "conflict", version=exc.version, reason="stale", current=exc.current)
+            return result(op, "conflict", version=exc.version, reason="stale", current=exc.current,
+                          current_type=exc.current_type)
+        except OpNotInUnit as exc:
+            session.rollback()
+            return result(op, "rejected", reason=exc.reason, current=exc.current, current_type="departure")
         except OpRejected as exc:
             session.rollback()
             return result(op, "rejected", reason=exc.reason)
@@ -80,7 +87,9 @@ def _attempt(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: 
                       scope_unit_id=row.scope_unit_id, version=1)
         ctx.feed.stamp(event)
         session.add(event)
-        applied = result(op, "applied", version=row.version, current=complaint_data(row))
+        answer_type, answer = ctx.answer or ("complaint", row)
+        applied = result(op, "applied", version=answer.version, current=SERIALIZERS[answer_type](answer),
+                         current_type=answer_type)
         session.add(OpResult(op_id=op.op_id, request_hash=digest, user_id=actor.user_id,
                              result=applied, created_at=ctx.now))
         session.flush()

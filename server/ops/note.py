@@ -1,4 +1,4 @@
-"""`note.add`: an internal note; appends, so a stale base_version never conflicts."""
+"""`note.add`: an internal note; appends, so a stale base_version never conflicts (closed complaint → wrong_state)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from server.ops.base import ALL_ROLES, OpContext, register
 @register("note.add", ALL_ROLES)
 def note_add(ctx: OpContext) -> Complaint:
     row = ctx.complaint()
+    ctx.open_for_append(row)
     note = Note(id=ctx.new_id("note_id"), complaint_id=row.id, text=ctx.text("text"),
                 author_id=ctx.actor.user_id, created_at=ctx.now)
     ctx.add_child(note, row)

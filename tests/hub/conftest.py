@@ -75,17 +75,34 @@ def login(hub: str) -> Callable[..., HubClient]:
     return make
 
 
+_clients: dict[tuple[str, str], HubClient] = {}
+
+
+@pytest.fixture()
+def user(hub: str) -> Callable[[str], HubClient]:
+    """A signed-in client per (hub, username), kept for the session: its mirror is pulled incrementally."""
+
+    def get(username: str) -> HubClient:
+        key = (hub, username)
+        if key not in _clients:
+            _clients[key] = HubClient(hub, username, device_id=f"dev-{username}")
+        return _clients[key]
+
+    return get
+
+
 class ComplaintPool:
     """Hands each test complaints nobody else touched, so tests sharing one hub stay independent."""
 
     def __init__(self) -> None:
         self.used: set[str] = set()
 
-    def take(self, client: HubClient, status: str = "open", n: int = 1) -> list[dict[str, Any]]:
+    def take(self, client: HubClient, status: str = "open", n: int = 1,
+             where: Callable[[dict[str, Any]], bool] | None = None) -> list[dict[str, Any]]:
         client.pull()
         found = [c for c in client.of_type("complaint")
                  if c["id"] not in self.used and (c["status"] in OPEN if status == "open" else c["status"] == status)
-                 and c["unit_id"] == client.user["unit_id"]]
+                 and c["unit_id"] == client.user["unit_id"] and (where is None or where(c))]
         found.sort(key=lambda c: c["tracking_id"])
         if len(found) < n:
             pytest.skip(f"seed has too few {status} complaints for {client.user['username']}")

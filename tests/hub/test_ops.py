@@ -128,7 +128,7 @@ def test_bukan_wewenang_leaves_the_opd_and_rerouting_brings_history(login: Calla
     assert r["status"] == "applied" and r["current"]["status"] == "dikembalikan"
     staff.pull()
     assert ("complaint", target["id"]) not in staff.state
-    assert staff.op("note.add", target["id"], {"note_id": str(uuid.uuid4()), "text": "x"})["reason"] == "forbidden"
+    assert staff.op("note.add", target["id"], {"note_id": str(uuid.uuid4()), "text": "x"})["reason"] == "not_in_unit"
     coord.pull()
     assert coord.state[("complaint", target["id"])]["data"]["status"] == "dikembalikan"
     dinkes_admin = login("admin.dinkes")

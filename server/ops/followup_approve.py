@@ -1,0 +1,33 @@
+"""`followup.approve`: a supervisor signs off the exact text they read, never their own; it is then published.
+
+The approval binds to the follow-up's version (base_version) and `content_hash`: any other → `conflict` with the
+follow-up as it is now. Publishing moves the complaint to `ditindaklanjuti` (the reporter's reply window starts).
+"""
+
+from __future__ import annotations
+
+from desktop.domain.roles import Action, can_approve
+from desktop.domain.statuses import Status
+from server.models import Complaint
+from server.ops.base import NO_APPEND, OpConflict, OpContext, OpRejected, register, roles_for
+from server.serialize import followup as followup_data
+
+
+@register("followup.approve", roles_for(Action.FOLLOWUP_APPROVE))
+def followup_approve(ctx: OpContext) -> Complaint:
+    row, fu = ctx.followup()
+    ctx.expect_followup_version(fu)
+    if ctx.op.payload.get("content_hash") != fu.content_hash:
+        raise OpConflict(followup_data(fu), fu.version, "followup")
+    if not can_approve(ctx.actor.role, ctx.actor.user_id, fu.author_id):
+        raise OpRejected("own_followup", "A supervisor never approves their own follow-up.")
+    if fu.state != "submitted" or row.status in NO_APPEND:
+        raise OpRejected("wrong_state", f"A {fu.state} follow-up of a {row.status} complaint cannot be approved.")
+    ctx.event_data = {"followup_id": fu.id, "content_hash": fu.content_hash, "version": fu.version,
+                      "status_from": row.status}
+    fu.state, fu.approved_by, fu.approved_at, fu.updated_at = "published", ctx.actor.user_id, ctx.now, ctx.now
+    ctx.touch_child(fu)
+    if row.status != Status.DITINDAKLANJUTI:
+        row.status = str(Status.DITINDAKLANJUTI)  # a published answer is the OPD's follow-up
+        ctx.touch(row)
+    return row

@@ -1,0 +1,22 @@
+"""`followup.return`: a supervisor sends a submitted follow-up back with a reason (compare-and-set, four eyes)."""
+
+from __future__ import annotations
+
+from desktop.domain.roles import Action, can_approve
+from server.models import Complaint
+from server.ops.base import OpContext, OpRejected, register, roles_for
+
+
+@register("followup.return", roles_for(Action.FOLLOWUP_RETURN))
+def followup_return(ctx: OpContext) -> Complaint:
+    row, fu = ctx.followup()
+    ctx.expect_followup_version(fu)
+    if not can_approve(ctx.actor.role, ctx.actor.user_id, fu.author_id):
+        raise OpRejected("own_followup", "A supervisor never returns their own follow-up.")
+    if fu.state != "submitted":
+        raise OpRejected("wrong_state", f"A {fu.state} follow-up cannot be returned.")
+    reason = ctx.text("reason", max_len=4000)
+    ctx.event_data = {"followup_id": fu.id, "reason": reason}
+    fu.state, fu.return_reason, fu.updated_at = "returned", reason, ctx.now
+    ctx.touch_child(fu)
+    return row
