@@ -1,0 +1,107 @@
+"""Which actions the signed-in user may take on a complaint, and why not (no Qt here).
+
+This mirrors what the hub enforces (desktop.domain.roles and statuses) so the desk never offers an action that
+would only come back ``forbidden`` or ``wrong_state``; the hub stays the authority.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.domain.roles import Action, can, can_approve
+from desktop.domain.statuses import Status, allowed_next, is_open
+
+# Moves never made by hand: "bukan wewenang" is a disposition; "ditanggapi_pelapor" only the reporter's reply makes.
+NOT_BY_HAND = frozenset({Status.DIKEMBALIKAN, Status.DITANGGAPI_PELAPOR})
+# A complaint in these states takes no new work (it left the OPD, or it is closed).
+NO_APPEND = frozenset({Status.SELESAI, Status.DIKEMBALIKAN, Status.ARSIP})
+
+ACTION_KEYS = ("dispose", "followup", "note", "assign", "claim", "status", "attach")
+
+
+@dataclass(frozen=True)
+class Gate:
+    allowed: bool
+    reason: str = ""  # why not: no_complaint | role | status | already_mine | no_moves | own_followup | state
+
+
+ALLOWED = Gate(True)
+
+
+def _status(detail: Any) -> Status | None:
+    try:
+        return Status(str(getattr(detail, "status", "")))
+    except ValueError:
+        return None
+
+
+def status_moves(status: str) -> list[Status]:
+    """The statuses a user may set by hand from ``status``, in lifecycle order."""
+    try:
+        nxt = allowed_next(status)
+    except (KeyError, ValueError):
+        return []
+    return [s for s in Status if s in nxt and s not in NOT_BY_HAND]
+
+
+def complaint_gates(role: str, user_id: str | None, detail: Any | None) -> dict[str, Gate]:
+    if detail is None:
+        return {key: Gate(False, "no_complaint") for key in ACTION_KEYS}
+    status = _status(detail)
+    open_ = status is not None and is_open(status)
+    takes_work = status is not None and status not in NO_APPEND
+
+    def gate(action: Action, status_ok: bool) -> Gate:
+        if not can(role, action):
+            return Gate(False, "role")
+        return ALLOWED if status_ok else Gate(False, "status")
+
+    gates = {
+        "dispose": gate(Action.DISPOSITION_CREATE, open_),
+        "followup": gate(Action.FOLLOWUP_CREATE, takes_work),
+        "note": gate(Action.NOTE_ADD, takes_work),
+        "assign": gate(Action.COMPLAINT_ASSIGN, open_),
+        "claim": gate(Action.COMPLAINT_CLAIM, open_),
+        "status": gate(Action.COMPLAINT_STATUS, bool(status_moves(str(status))) if status else False),
+        "attach": gate(Action.ATTACHMENT_ADD, takes_work),
+    }
+    if gates["claim"].allowed and getattr(detail, "assignee_id", None):
+        mine = getattr(detail, "assignee_id", None) == user_id
+        gates["claim"] = Gate(False, "already_mine" if mine else "assigned")
+    if gates["status"].reason == "status" and status is not None and is_open(status):
+        gates["status"] = Gate(False, "no_moves")
+    return gates
+
+
+@dataclass(frozen=True)
+class FollowUpGates:
+    edit: Gate
+    submit: Gate
+    approve: Gate  # also gates "return"
+
+
+def followup_gates(role: str, user_id: str | None, followup: Mapping[str, Any] | None) -> FollowUpGates:
+    """What the editor offers for ``followup`` (its data: state, author_id), or for a new draft when None."""
+    state = str((followup or {}).get("state") or "draft")
+    author = (followup or {}).get("author_id")
+    if followup is None:
+        edit = ALLOWED if can(role, Action.FOLLOWUP_CREATE) else Gate(False, "role")
+    elif not can(role, Action.FOLLOWUP_EDIT):
+        edit = Gate(False, "role")
+    else:
+        edit = ALLOWED if state in ("draft", "returned") else Gate(False, "state")
+    if not can(role, Action.FOLLOWUP_SUBMIT):
+        submit = Gate(False, "role")
+    else:
+        submit = ALLOWED if state in ("draft", "returned") else Gate(False, "state")
+    if not can(role, Action.FOLLOWUP_APPROVE):
+        approve = Gate(False, "role")
+    elif followup is None or state != "submitted":
+        approve = Gate(False, "state")
+    elif not can_approve(role, user_id or "", str(author or "")):
+        approve = Gate(False, "own_followup")
+    else:
+        approve = ALLOWED
+    return FollowUpGates(edit, submit, approve)
