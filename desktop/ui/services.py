@@ -11,7 +11,7 @@ import logging
 import secrets
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -25,11 +25,40 @@ from desktop.ui.session import SyncStatus
 log = logging.getLogger(__name__)
 
 
-class StoreQueueSource:
-    """The model's three queries, bound to one replica."""
+class WorkingOffline(RuntimeError):
+    """"Kerja luring" is on: nothing goes over the network until it is turned off."""
 
-    def __init__(self, replica: Replica) -> None:
+
+@dataclass(frozen=True)
+class Lookups:
+    """The choices of the filter bar."""
+
+    categories: tuple[tuple[str, str], ...]  # (id, name)
+    kecamatans: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One op of the outbox with the complaint it is about, for the Kotak keluar list."""
+
+    seq: int
+    op_id: str
+    kind: str
+    state: str
+    reason: str | None
+    created_at: str
+    attempts: int
+    complaint_id: str | None
+    tracking_id: int | None
+    title: str
+
+
+class StoreQueueSource:
+    """The model's queries, bound to one replica."""
+
+    def __init__(self, replica: Replica, clock: Any = None) -> None:
         self._replica = replica
+        self._clock = clock  # callable returning the office's SlaClock (cached by the session)
 
     def count(self, query: QueueQuery) -> int:
         return store_queue.count(self._replica, query.filter)
@@ -40,6 +69,10 @@ class StoreQueueSource:
 
     def rows(self, ids: Sequence[str]) -> list[Any]:
         return list(store_queue.rows(self._replica, list(ids)))
+
+    def deadlines(self, ids: Sequence[str]) -> dict[str, Any]:
+        clock = self._clock() if self._clock is not None else store_queue.office_clock(self._replica)
+        return store_queue.deadlines(self._replica, list(ids), clock)
 
 
 def _parse_time(value: Any) -> dt.datetime | None:
@@ -71,6 +104,9 @@ class StoreSession:
         self._sync = sync  # callable(ctx) -> summary, or None when this session cannot sync
         self._online: bool = sync is not None
         self._cleanup = cleanup
+        self._work_offline = False
+        self._clock: Any = None
+        self._wire_bytes_at_start = int(replica.sync_state().get("wire_bytes") or 0)
 
     @property
     def user_label(self) -> str:
@@ -81,14 +117,61 @@ class StoreSession:
     def can_sync(self) -> bool:
         return self._sync is not None
 
+    @property
+    def work_offline(self) -> bool:
+        return self._work_offline
+
+    def set_work_offline(self, on: bool) -> None:
+        self._work_offline = bool(on)
+
     def queue_source(self) -> StoreQueueSource:
-        return StoreQueueSource(self.replica)
+        return StoreQueueSource(self.replica, self.clock)
+
+    def clock(self) -> Any:
+        """The office's working-day clock; read once, again after each sync (holidays and limits may change)."""
+        if self._clock is None:
+            self._clock = store_queue.office_clock(self.replica)
+        return self._clock
 
     def initial_query(self) -> QueueQuery:
         return QueueQuery(store_queue.QueueFilter(queue="all"), "arrived_at", True)
 
     def with_search(self, query: QueueQuery, text: str) -> QueueQuery:
         return replace(query, filter=replace(query.filter, search=text))
+
+    def with_filter(self, query: QueueQuery, **fields: Any) -> QueueQuery:
+        """``query`` with some filter fields changed (queue, status, category_id, kecamatan, channel, date_from ...)."""
+        return replace(query, filter=replace(query.filter, **fields))
+
+    def queue_counts(self) -> dict[str, int]:
+        return store_queue.queue_counts(self.replica)
+
+    def lookups(self) -> Lookups:
+        cats = tuple((c.id, c.name) for c in store_queue.categories(self.replica))
+        return Lookups(categories=cats, kecamatans=tuple(store_queue.kecamatans(self.replica)))
+
+    def outbox_items(self) -> list[OutboxItem]:
+        ops = store_queue.outbox(self.replica)
+        wanted = sorted({op.complaint_id for op in ops if op.complaint_id})
+        by_id = {r.id: r for r in store_queue.rows(self.replica, wanted)}
+        out = []
+        for op in ops:
+            row = by_id.get(op.complaint_id or "")
+            out.append(
+                OutboxItem(
+                    seq=op.seq,
+                    op_id=op.op_id,
+                    kind=op.kind,
+                    state=op.state,
+                    reason=op.reason,
+                    created_at=op.created_at,
+                    attempts=op.attempts,
+                    complaint_id=op.complaint_id,
+                    tracking_id=row.tracking_id if row else None,
+                    title=row.title if row else "",
+                )
+            )
+        return out
 
     def detail(self, complaint_id: str) -> Any:
         try:
@@ -100,12 +183,18 @@ class StoreSession:
         state = self.replica.sync_state()
         pending = len(store_queue.outbox(self.replica, store_queue.PENDING_STATES))
         return SyncStatus(
-            online=self._online, last_sync_at=_parse_time(state.get("last_sync_at")), pending_ops=pending
+            online=self._online and not self._work_offline,
+            last_sync_at=_parse_time(state.get("last_sync_at")),
+            pending_ops=pending,
+            wire_bytes=max(0, int(state.get("wire_bytes") or 0) - self._wire_bytes_at_start),
+            work_offline=self._work_offline,
         )
 
     def sync_once(self, ctx: JobContext) -> Any:
         if self._sync is None:
             raise RuntimeError("this session cannot sync")
+        if self._work_offline:
+            raise WorkingOffline("work offline is on")
         try:
             result = self._sync(ctx)
         except Exception as exc:
@@ -115,6 +204,7 @@ class StoreSession:
                 self._online = False
             raise
         self._online = True
+        self._clock = None
         return result
 
     def close(self) -> None:
@@ -623,6 +713,21 @@ def _sync_regions(
     return out
 
 
+def _line_by_line(base: list[str], mine: list[str], theirs: list[str]) -> list[str] | None:
+    """Chunks of equal length whose lines were each changed on one side only merge line by line; else None."""
+    if not (len(base) == len(mine) == len(theirs)):
+        return None
+    out: list[str] = []
+    for b, m, t in zip(base, mine, theirs, strict=True):
+        if m == t or t == b:
+            out.append(m)
+        elif m == b:
+            out.append(t)
+        else:
+            return None
+    return out
+
+
 def three_way_merge(base: str, mine: str, theirs: str, *, mine_label: str = "mine",
                     theirs_label: str = "theirs") -> MergeResult:  # fmt: skip
     """Line-based three-way merge: a change made on one side only is taken; the same change on both sides is
@@ -645,6 +750,8 @@ def three_way_merge(base: str, mine: str, theirs: str, *, mine_label: str = "min
                 out.extend(mine_chunk)
             elif mine_chunk == base_chunk:
                 out.extend(theirs_chunk)
+            elif (lines := _line_by_line(base_chunk, mine_chunk, theirs_chunk)) is not None:
+                out.extend(lines)  # edits of neighbouring lines, each on one side only
             else:
                 clashes += 1
                 emit([f"<<<<<<< {mine_label}\n"])
@@ -659,3 +766,103 @@ def three_way_merge(base: str, mine: str, theirs: str, *, mine_label: str = "min
     if clashes == 0 and not mine.endswith("\n") and not theirs.endswith("\n") and text_out.endswith("\n"):
         text_out = text_out[:-1]
     return MergeResult(text_out, clashes)
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """One conflict as the conflict dialog shows it: what this desk sent (mine) and what the hub has (theirs).
+    For a follow-up text both are texts, with the text the edit started from (base) for a three-way merge."""
+
+    id: str
+    complaint_id: str | None
+    kind: str  # the op kind that came back in conflict (disposition.create, followup.edit ...)
+    record_type: str  # complaint | followup
+    mine: Mapping[str, Any]
+    theirs: Mapping[str, Any]
+    base_text: str | None = None
+    mine_text: str | None = None
+    theirs_text: str | None = None
+    reason: str | None = None
+
+    @property
+    def is_text(self) -> bool:
+        return self.mine_text is not None and self.theirs_text is not None
+
+
+def _conflict_from_op(op: Any) -> ConflictView:
+    result = dict(op.result or {}) if isinstance(op.result, Mapping) else {}
+    current = result.get("current") or {}
+    payload = dict(op.payload or {})
+    text_op = op.kind.startswith("followup.") and "text" in payload
+    return ConflictView(
+        id=op.op_id,
+        complaint_id=op.complaint_id,
+        kind=op.kind,
+        record_type="followup" if op.kind.startswith("followup.") else "complaint",
+        mine=payload,
+        theirs=dict(current) if isinstance(current, Mapping) else {},
+        base_text=str(payload.get("base_text") or "") if text_op else None,
+        mine_text=str(payload.get("text") or "") if text_op else None,
+        theirs_text=str(current.get("text") or "") if text_op and isinstance(current, Mapping) else None,
+        reason=op.reason,
+    )
+
+
+def _store_conflicts() -> Any:
+    try:
+        from desktop.store import conflicts as store_conflicts
+    except ImportError:
+        return None
+    return store_conflicts
+
+
+def _as_view(record: Any) -> ConflictView:
+    if isinstance(record, ConflictView):
+        return record
+    get = record.get if isinstance(record, Mapping) else lambda k, d=None: getattr(record, k, d)
+    return ConflictView(
+        id=str(get("id")),
+        complaint_id=get("complaint_id"),
+        kind=str(get("kind") or ""),
+        record_type=str(get("record_type") or get("type") or "complaint"),
+        mine=dict(get("mine") or {}),
+        theirs=dict(get("theirs") or {}),
+        base_text=get("base_text"),
+        mine_text=get("mine_text"),
+        theirs_text=get("theirs_text"),
+        reason=get("reason"),
+    )
+
+
+def list_conflicts(replica: Replica, complaint_id: str | None = None) -> list[ConflictView]:
+    """Unresolved conflicts, oldest first (of one complaint when ``complaint_id`` is given)."""
+    store_conflicts = _store_conflicts()
+    if store_conflicts is not None and hasattr(store_conflicts, "list_conflicts"):
+        views = [_as_view(r) for r in store_conflicts.list_conflicts(replica)]
+    else:
+        views = [_conflict_from_op(op) for op in store_queue.outbox(replica, ("conflict",))]
+    return [v for v in views if complaint_id is None or v.complaint_id == complaint_id]
+
+
+def conflict_view(replica: Replica, conflict_id: str) -> ConflictView | None:
+    store_conflicts = _store_conflicts()
+    if store_conflicts is not None and hasattr(store_conflicts, "get_conflict"):
+        record = store_conflicts.get_conflict(replica, conflict_id)
+        return None if record is None else _as_view(record)
+    return next((v for v in list_conflicts(replica) if v.id == conflict_id), None)
+
+
+RESOLUTIONS = ("mine", "theirs", "merge")
+
+
+def resolve_conflict(replica: Replica, conflict_id: str, choice: str, merged_text: str | None = None) -> Any:
+    """Keep mine (re-send it against the hub's current state), take theirs (drop my change, which the user chose to
+    do), or merge (send the merged follow-up text). One store transaction."""
+    if choice not in RESOLUTIONS:
+        raise ValueError(f"unknown resolution {choice!r}")
+    if choice == "merge" and not (merged_text or "").strip():
+        raise ValueError("a merge needs the merged text")
+    store_conflicts = _store_conflicts()
+    if store_conflicts is None or not hasattr(store_conflicts, "resolve"):
+        raise NotImplementedError("resolving conflicts is not in the store yet")
+    return store_conflicts.resolve(replica, conflict_id, choice, merged_text=merged_text)
