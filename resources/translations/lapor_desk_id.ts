@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="60"/>
+        <source>Assign %1</source>
+        <translation>Tugaskan %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="60"/>
+        <source>Assign</source>
+        <translation>Tugaskan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="64"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="67"/>
+        <source>Team member</source>
+        <translation>Anggota tim</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/actions/attachments.py" line="39"/>
+        <location filename="../../desktop/ui/actions/attachments.py" line="45"/>
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/attachments.py" line="49"/>
+        <source>Image preview</source>
+        <translation>Pratinjau gambar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/attachments.py" line="53"/>
+        <source>Add attachment…</source>
+        <translation>Tambah lampiran…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/attachments.py" line="55"/>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/attachments.py" line="57"/>
+        <source>Open with the system viewer</source>
+        <translation>Buka dengan penampil bawaan sistem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/attachments.py" line="85"/>
+        <source>not yet sent</source>
+        <translation>belum terkirim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/attachments.py" line="102"/>
+        <source>No preview for this file.</source>
+        <translation>Tidak ada pratinjau untuk berkas ini.</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="61"/>
@@ -40,39 +98,449 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="58"/>
+        <source>Conflict: %1</source>
+        <translation>Konflik: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="68"/>
+        <source>My version</source>
+        <translation>Versi saya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="70"/>
+        <source>The hub&apos;s version</source>
+        <translation>Versi di hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="76"/>
+        <source>The text both started from</source>
+        <translation>Teks awal yang sama-sama diubah</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="78"/>
+        <source>Started from</source>
+        <translation>Teks awal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="86"/>
+        <source>Mine (not sent)</source>
+        <translation>Punya saya (belum terkirim)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="88"/>
+        <source>Theirs (on the hub now)</source>
+        <translation>Punya mereka (di hub sekarang)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="95"/>
+        <source>Keep mine</source>
+        <translation>Pakai punya saya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="97"/>
+        <source>Send my change again, over the hub&apos;s current state.</source>
+        <translation>Kirim ulang perubahan saya di atas keadaan hub sekarang.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="98"/>
+        <source>Take theirs</source>
+        <translation>Pakai punya mereka</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="100"/>
+        <source>Drop my change and keep what the hub has.</source>
+        <translation>Buang perubahan saya dan pakai yang ada di hub.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="101"/>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="103"/>
+        <location filename="../../desktop/ui/conflicts.py" line="194"/>
+        <source>Send the merged text below.</source>
+        <translation>Kirim teks gabungan di bawah ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="104"/>
+        <source>Decide later</source>
+        <translation>Putuskan nanti</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="115"/>
+        <source>mine</source>
+        <translation>punya saya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="116"/>
+        <source>theirs</source>
+        <translation>punya mereka</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="120"/>
+        <source>Merged text</source>
+        <translation>Teks gabungan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="124"/>
+        <source>Merged text: both changes where they do not overlap.</source>
+        <translation>Teks gabungan: kedua perubahan, di bagian yang tidak bertumpuk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="127"/>
+        <source>Merged text: %1 place(s) changed on both sides are between markers; edit them.</source>
+        <translation>Teks gabungan: %1 bagian diubah kedua pihak dan diapit penanda; sunting bagian itu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="149"/>
+        <source>disposition</source>
+        <translation>disposisi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="150"/>
+        <source>assignment</source>
+        <translation>penugasan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="151"/>
+        <source>claim</source>
+        <translation>pengambilan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="152"/>
+        <source>status change</source>
+        <translation>perubahan status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="153"/>
+        <source>follow-up text</source>
+        <translation>teks tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="154"/>
+        <source>follow-up submission</source>
+        <translation>pengajuan tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="155"/>
+        <source>follow-up approval</source>
+        <translation>persetujuan tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="156"/>
+        <source>follow-up return</source>
+        <translation>pengembalian tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="163"/>
+        <source>Someone changed this follow-up on the hub while you were editing it. Compare the texts, then keep yours, take theirs, or send the merged text.</source>
+        <translation>Seseorang mengubah tindak lanjut ini di hub saat Anda menyuntingnya. Bandingkan teksnya, lalu pakai punya Anda, pakai punya mereka, atau kirim teks gabungan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="167"/>
+        <source>The complaint changed on the hub before your change arrived. Compare, then send yours again over the new state, or drop it.</source>
+        <translation>Pengaduan ini berubah di hub sebelum perubahan Anda sampai. Bandingkan, lalu kirim ulang perubahan Anda di atas keadaan baru, atau buang.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="184"/>
+        <source>(nothing)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="194"/>
+        <source>Settle the marked places first.</source>
+        <translation>Selesaikan dulu bagian yang bertanda.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="227"/>
+        <source>This conflict was already resolved.</source>
+        <translation>Konflik ini sudah diselesaikan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="262"/>
+        <source>Your change goes to the hub again with the next sync.</source>
+        <translation>Perubahan Anda dikirim ulang ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="265"/>
+        <source>The hub&apos;s version kept; your change was dropped.</source>
+        <translation>Versi hub dipakai; perubahan Anda dibuang.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="268"/>
+        <source>The merged text goes to the hub with the next sync.</source>
+        <translation>Teks gabungan dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="279"/>
+        <source>Conflicts cannot be resolved in this version of the desk yet.</source>
+        <translation>Konflik belum dapat diselesaikan di versi desk ini.</translation>
+    </message>
+</context>
+<context>
+    <name>Deadline</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="191"/>
+        <source>verification and routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="192"/>
+        <source>first follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="193"/>
+        <source>reporter&apos;s reply window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="194"/>
+        <source>finishing the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="195"/>
+        <source>answering the information request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="205"/>
+        <source>1 day overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="206"/>
+        <source>%1 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="208"/>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="210"/>
+        <source>1 working day left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="211"/>
+        <source>%1 working days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskActions</name>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="48"/>
+        <source>Dispose…</source>
+        <translation>Disposisi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="49"/>
+        <source>Follow-up…</source>
+        <translation>Tindak lanjut…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="50"/>
+        <source>Internal note…</source>
+        <translation>Catatan internal…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="51"/>
+        <source>Assign…</source>
+        <translation>Tugaskan…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="52"/>
+        <source>Claim (Ambil)</source>
+        <translation>Ambil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="53"/>
+        <source>Change status…</source>
+        <translation>Ubah status…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="54"/>
+        <source>Add attachment…</source>
+        <translation>Tambah lampiran…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="136"/>
+        <source>Select a complaint first.</source>
+        <translation>Pilih pengaduan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="137"/>
+        <source>Your role does not allow this.</source>
+        <translation>Peran Anda tidak mengizinkan tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="138"/>
+        <source>Not possible in the complaint&apos;s current status.</source>
+        <translation>Tidak dapat dilakukan pada status pengaduan saat ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="139"/>
+        <source>It is already yours.</source>
+        <translation>Pengaduan ini sudah menjadi tugas Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="140"/>
+        <source>It is already assigned to a team member.</source>
+        <translation>Pengaduan ini sudah ditugaskan kepada anggota tim.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="141"/>
+        <source>No status change can be made by hand from here.</source>
+        <translation>Dari status ini tidak ada perubahan status yang dapat dilakukan secara manual.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="167"/>
+        <source>This action is not available in this version of the desk yet.</source>
+        <translation>Tindakan ini belum tersedia di versi desk ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="169"/>
+        <source>The action could not be saved: %1</source>
+        <translation>Tindakan tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="208"/>
+        <source>Sent back as not our authority; it goes to the hub with the next sync.</source>
+        <translation>Dikembalikan sebagai bukan wewenang; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="217"/>
+        <source>Disposition saved; it goes to the hub with the next sync.</source>
+        <translation>Disposisi disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="230"/>
+        <source>Note saved; it goes to the hub with the next sync.</source>
+        <translation>Catatan disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="248"/>
+        <source>Assigned; it goes to the hub with the next sync.</source>
+        <translation>Ditugaskan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="260"/>
+        <source>The complaint is yours; it goes to the hub with the next sync.</source>
+        <translation>Pengaduan ini menjadi tugas Anda; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="274"/>
+        <source>Status changed; it goes to the hub with the next sync.</source>
+        <translation>Status diubah; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="337"/>
+        <source>Draft saved; it goes to the hub with the next sync.</source>
+        <translation>Draf disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="338"/>
+        <source>Follow-up submitted for approval; it goes to the hub with the next sync.</source>
+        <translation>Tindak lanjut diajukan untuk persetujuan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="339"/>
+        <source>Follow-up approved; it is published with the next sync.</source>
+        <translation>Tindak lanjut disetujui; dipublikasikan pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="340"/>
+        <source>Follow-up returned to the drafter; it goes to the hub with the next sync.</source>
+        <translation>Tindak lanjut dikembalikan ke penyusun; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="349"/>
+        <source>“%1” is larger than 2 MB, the most LAPOR! accepts for one attachment. Nothing was added.</source>
+        <translation>“%1” lebih besar dari 2 MB, batas LAPOR! untuk satu lampiran. Tidak ada yang ditambahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="352"/>
+        <source>“%1” is not a file type LAPOR! accepts (images, PDF, office documents, audio, video, zip). Nothing was added.</source>
+        <translation>“%1” bukan jenis berkas yang diterima LAPOR! (gambar, PDF, dokumen perkantoran, audio, video, zip). Tidak ada yang ditambahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="355"/>
+        <source>“%1” does not contain what its name says. Nothing was added.</source>
+        <translation>Isi “%1” tidak sesuai dengan jenis pada namanya. Tidak ada yang ditambahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="356"/>
+        <source>“%1” is empty. Nothing was added.</source>
+        <translation>“%1” kosong. Tidak ada yang ditambahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="357"/>
+        <source>“%1” cannot be read. Nothing was added.</source>
+        <translation>“%1” tidak dapat dibaca. Tidak ada yang ditambahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="359"/>
+        <source>“%1” cannot be attached.</source>
+        <translation>“%1” tidak dapat dilampirkan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="365"/>
+        <source>Add attachments</source>
+        <translation>Tambah lampiran</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="381"/>
+        <source>“%1” attached; it goes to the hub with the next sync.</source>
+        <translation>“%1” dilampirkan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="408"/>
+        <source>No program on this computer opens “%1”.</source>
+        <translation>Tidak ada program di komputer ini yang dapat membuka “%1”.</translation>
+    </message>
+</context>
+<context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="194"/>
+        <location filename="../../desktop/ui/app.py" line="199"/>
         <source>Preparing the demo hub…</source>
         <translation>Menyiapkan hub demo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="195"/>
+        <location filename="../../desktop/ui/app.py" line="200"/>
         <source>LAPOR! Desk demo</source>
         <translation>Demo LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="212"/>
+        <location filename="../../desktop/ui/app.py" line="217"/>
         <source>Starting the demo hub (the first start creates its data)…</source>
         <translation>Menjalankan hub demo (saat pertama kali, datanya dibuat dulu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="213"/>
+        <location filename="../../desktop/ui/app.py" line="218"/>
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="214"/>
+        <location filename="../../desktop/ui/app.py" line="219"/>
         <source>Fetching complaints…</source>
         <translation>Mengambil laporan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="235"/>
+        <location filename="../../desktop/ui/app.py" line="240"/>
         <source>LAPOR! Desk</source>
         <translation>LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="251"/>
+        <location filename="../../desktop/ui/app.py" line="256"/>
         <source>LAPOR! Desk closed unexpectedly last time. A report was saved to %1</source>
         <translation>LAPOR! Desk tertutup secara tidak terduga terakhir kali. Laporannya disimpan di %1</translation>
     </message>
@@ -80,187 +548,498 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="67"/>
+        <location filename="../../desktop/ui/detail.py" line="83"/>
         <source>Select a complaint to see it here.</source>
         <translation>Pilih laporan untuk melihatnya di sini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="81"/>
+        <location filename="../../desktop/ui/detail.py" line="97"/>
         <source>Secret</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="84"/>
+        <location filename="../../desktop/ui/detail.py" line="100"/>
         <source>A secret report is hidden from the public and never exported in public recaps.</source>
         <translation>Laporan rahasia disembunyikan dari publik dan tidak pernah diekspor ke rekap publik.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="107"/>
+        <location filename="../../desktop/ui/detail.py" line="123"/>
         <source>Tracking ID</source>
         <translation>Nomor tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="108"/>
+        <location filename="../../desktop/ui/detail.py" line="124"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="109"/>
+        <location filename="../../desktop/ui/detail.py" line="125"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="110"/>
+        <location filename="../../desktop/ui/detail.py" line="126"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="111"/>
+        <location filename="../../desktop/ui/detail.py" line="127"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="112"/>
+        <location filename="../../desktop/ui/detail.py" line="128"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="113"/>
+        <location filename="../../desktop/ui/detail.py" line="129"/>
         <source>Submitted</source>
         <translation>Dikirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="114"/>
+        <location filename="../../desktop/ui/detail.py" line="130"/>
         <source>Arrived at the OPD</source>
         <translation>Masuk ke OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="115"/>
+        <location filename="../../desktop/ui/detail.py" line="131"/>
         <source>Incident date</source>
         <translation>Tanggal kejadian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="116"/>
+        <location filename="../../desktop/ui/detail.py" line="132"/>
         <source>Assignee</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="117"/>
+        <location filename="../../desktop/ui/detail.py" line="133"/>
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="122"/>
+        <location filename="../../desktop/ui/detail.py" line="138"/>
         <source>Content</source>
         <translation>Isi laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="128"/>
+        <location filename="../../desktop/ui/detail.py" line="146"/>
         <source>Timeline</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="166"/>
+        <location filename="../../desktop/ui/detail.py" line="189"/>
         <source>Unassigned</source>
         <translation>Belum ditugaskan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="190"/>
+        <location filename="../../desktop/ui/detail.py" line="213"/>
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="195"/>
+        <location filename="../../desktop/ui/detail.py" line="218"/>
         <source>Not given</source>
         <translation>Tidak dicantumkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="205"/>
+        <location filename="../../desktop/ui/detail.py" line="228"/>
         <source>not yet sent</source>
         <translation>belum terkirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="208"/>
+        <location filename="../../desktop/ui/detail.py" line="232"/>
         <source>Nothing yet.</source>
         <translation>Belum ada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="213"/>
+        <location filename="../../desktop/ui/detail.py" line="237"/>
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="214"/>
+        <location filename="../../desktop/ui/detail.py" line="238"/>
         <source>Disposition</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="215"/>
+        <location filename="../../desktop/ui/detail.py" line="239"/>
         <source>Follow-up</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="216"/>
+        <location filename="../../desktop/ui/detail.py" line="240"/>
         <source>Reporter&apos;s reply</source>
         <translation>Tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="217"/>
+        <location filename="../../desktop/ui/detail.py" line="241"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="218"/>
+        <location filename="../../desktop/ui/detail.py" line="242"/>
         <source>Event</source>
         <translation>Peristiwa</translation>
     </message>
 </context>
 <context>
+    <name>DispositionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="54"/>
+        <source>Dispose complaint %1</source>
+        <translation>Disposisi pengaduan %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="59"/>
+        <source>Inside the OPD</source>
+        <translation>Di dalam OPD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="61"/>
+        <source>Not our authority (bukan wewenang)</source>
+        <translation>Bukan wewenang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="66"/>
+        <source>This complaint can no longer be sent back from its status.</source>
+        <translation>Dengan statusnya sekarang, pengaduan ini tidak dapat dikembalikan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="78"/>
+        <location filename="../../desktop/ui/actions/disposition.py" line="95"/>
+        <source>Sub-unit</source>
+        <translation>Sub-unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="79"/>
+        <location filename="../../desktop/ui/actions/disposition.py" line="83"/>
+        <source>— none —</source>
+        <translation>— tidak ada —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="82"/>
+        <location filename="../../desktop/ui/actions/disposition.py" line="96"/>
+        <source>Team member</source>
+        <translation>Anggota tim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="85"/>
+        <source>What should be done</source>
+        <translation>Apa yang harus dilakukan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="87"/>
+        <location filename="../../desktop/ui/actions/disposition.py" line="97"/>
+        <source>Instruction</source>
+        <translation>Instruksi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="90"/>
+        <source>Due in working days</source>
+        <translation>Tenggat dalam hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="93"/>
+        <source> working days</source>
+        <translation> hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="98"/>
+        <source>Due in</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="99"/>
+        <source>Due date</source>
+        <translation>Tanggal tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="105"/>
+        <source>Why this complaint is not the OPD&apos;s authority</source>
+        <translation>Mengapa pengaduan ini bukan wewenang OPD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="107"/>
+        <location filename="../../desktop/ui/actions/disposition.py" line="113"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="111"/>
+        <location filename="../../desktop/ui/actions/disposition.py" line="114"/>
+        <source>Suggested body</source>
+        <translation>Instansi yang disarankan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="124"/>
+        <source>Dispose</source>
+        <translation>Disposisikan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="157"/>
+        <source>Choose a sub-unit or a team member.</source>
+        <translation>Pilih sub-unit atau anggota tim.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/disposition.py" line="160"/>
+        <source>Give the reason it is not the OPD&apos;s authority.</source>
+        <translation>Isi alasan mengapa bukan wewenang OPD.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="72"/>
+        <location filename="../../desktop/ui/errors.py" line="75"/>
         <source>Wrong username or password.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="73"/>
+        <location filename="../../desktop/ui/errors.py" line="76"/>
         <source>The server cannot be reached. Check the address and your internet connection, then try again.</source>
         <translation>Server tidak dapat dihubungi. Periksa alamatnya dan koneksi internet Anda, lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="77"/>
+        <location filename="../../desktop/ui/errors.py" line="80"/>
         <source>This computer has no keyring to keep the key of your local data. Enter a passphrase to protect it instead.</source>
         <translation>Komputer ini tidak memiliki keyring untuk menyimpan kunci data lokal Anda. Masukkan frasa sandi untuk melindunginya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="81"/>
+        <location filename="../../desktop/ui/errors.py" line="84"/>
         <source>The local data cannot be opened with this passphrase.</source>
         <translation>Data lokal tidak dapat dibuka dengan frasa sandi ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="84"/>
+        <location filename="../../desktop/ui/errors.py" line="87"/>
         <source>The local data was written by a newer LAPOR! Desk. Install the newer version to open it.</source>
         <translation>Data lokal ditulis oleh LAPOR! Desk versi yang lebih baru. Pasang versi yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="88"/>
+        <location filename="../../desktop/ui/errors.py" line="91"/>
         <source>Your session has expired. Sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="91"/>
+        <location filename="../../desktop/ui/errors.py" line="94"/>
         <source>The server is busy. LAPOR! Desk will try again later; your work is kept here.</source>
         <translation>Server sedang sibuk. LAPOR! Desk akan mencoba lagi nanti; pekerjaan Anda tetap tersimpan di sini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="94"/>
+        <location filename="../../desktop/ui/errors.py" line="97"/>
         <source>This server speaks a different protocol version. Update LAPOR! Desk.</source>
         <translation>Server ini memakai versi protokol yang berbeda. Perbarui LAPOR! Desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="97"/>
+        <location filename="../../desktop/ui/errors.py" line="100"/>
+        <source>Work offline is on: nothing is sent or fetched until you turn it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="103"/>
         <source>Something went wrong. Try again; if it keeps happening, contact your coordinator.</source>
         <translation>Terjadi kesalahan. Coba lagi; jika terus terjadi, hubungi koordinator Anda.</translation>
+    </message>
+</context>
+<context>
+    <name>Event</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="183"/>
+        <source>Arrived at the OPD</source>
+        <translation type="unfinished">Masuk ke OPD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="184"/>
+        <source>Reporter replied</source>
+        <translation type="unfinished">Ditanggapi Pelapor</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="44"/>
+        <source>Filter by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="45"/>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="48"/>
+        <source>Filter by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="55"/>
+        <source>Filter by kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="56"/>
+        <source>Filter by channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="57"/>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="60"/>
+        <source>Arrived on or after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="61"/>
+        <source>Arrived on or before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="64"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="65"/>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="75"/>
+        <source>Arrived</source>
+        <translation type="unfinished">Masuk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="98"/>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/filter_bar.py" line="104"/>
+        <source>All kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpEditor</name>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="63"/>
+        <source>Follow-up for %1</source>
+        <translation>Tindak lanjut untuk %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="76"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="138"/>
+        <source>Follow-up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="77"/>
+        <source>New draft</source>
+        <translation>Draf baru</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="91"/>
+        <source>not yet sent</source>
+        <translation>belum terkirim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="96"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="142"/>
+        <source>Template</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="100"/>
+        <source>Use template</source>
+        <translation>Pakai templat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="105"/>
+        <source>The answer to the reporter</source>
+        <translation>Jawaban untuk pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="106"/>
+        <source>Follow-up text</source>
+        <translation>Teks tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="110"/>
+        <source>Files to attach</source>
+        <translation>Berkas yang dilampirkan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="112"/>
+        <source>Attach file…</source>
+        <translation>Lampirkan berkas…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="119"/>
+        <source>Why it goes back to the drafter</source>
+        <translation>Alasan dikembalikan ke penyusun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="120"/>
+        <source>Return reason</source>
+        <translation>Alasan pengembalian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="122"/>
+        <source>Save draft</source>
+        <translation>Simpan draf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="124"/>
+        <source>Submit for approval</source>
+        <translation>Ajukan untuk persetujuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="126"/>
+        <source>Approve and publish</source>
+        <translation>Setujui dan publikasikan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="128"/>
+        <source>Return</source>
+        <translation>Kembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="130"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="217"/>
+        <source>You wrote this follow-up: another supervisor must approve or return it (four eyes).</source>
+        <translation>Anda menyusun tindak lanjut ini: atasan lain yang harus menyetujui atau mengembalikannya (prinsip empat mata).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="224"/>
+        <source>Approve this exact text; it is then published to the reporter.</source>
+        <translation>Setujui teks persis seperti ini; lalu dipublikasikan kepada pelapor.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="226"/>
+        <source>Send it back to the drafter with the reason.</source>
+        <translation>Kembalikan ke penyusun beserta alasannya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="228"/>
+        <source>Returned: %1</source>
+        <translation>Dikembalikan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="230"/>
+        <source>A %1 follow-up cannot be edited here.</source>
+        <translation>Tindak lanjut berstatus %1 tidak dapat disunting di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="234"/>
+        <source>An admin submits the draft for approval.</source>
+        <translation>Admin yang mengajukan draf untuk persetujuan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="250"/>
+        <source>Attach files</source>
+        <translation>Lampirkan berkas</translation>
     </message>
 </context>
 <context>
@@ -312,108 +1091,244 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
         <source>LAPOR! Desk — %1</source>
         <translation>LAPOR! Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <source>Complaint detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <source>Complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <source>The complaints of the chosen queue; J and K move between them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <source>Changes made here that the hub has not accepted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>Send your changes and fetch new complaints (F5)</source>
         <translation>Kirim perubahan Anda dan ambil laporan baru (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <source>Work offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <source>Stop all network traffic: changes wait in the outbox until this is turned off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <source>Next complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <source>Previous complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="774"/>
         <source>About LAPOR! Desk</source>
         <translation>Tentang LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>&amp;Actions</source>
         <translation>&amp;Tindakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Search tracking ID, title, content, location…</source>
         <translation>Cari nomor tracking, judul, isi, lokasi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <source>Search complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <source>Tracking IDs, word beginnings and several words, e.g. jalan rusak marabahan (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <source>Bytes sent and received since LAPOR! Desk was started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <source>Pending changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <source>Data used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <source>Complaints shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="625"/>
+        <source>Work offline is on: turn it off to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="629"/>
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="655"/>
         <source>Sync finished.</source>
         <translation>Sinkronisasi selesai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="665"/>
         <source>Sync failed: %1</source>
         <translation>Sinkronisasi gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="697"/>
+        <source>Working offline: your changes wait in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="699"/>
+        <source>Back online: press Sync now (F5) to send your changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="718"/>
+        <source>The language changes the next time LAPOR! Desk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="752"/>
+        <source>○ Working offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="754"/>
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="754"/>
         <source>○ Offline</source>
         <translation>○ Luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="756"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="757"/>
         <source>Last sync: %1</source>
         <translation>Sinkron terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="758"/>
         <source>Pending changes: %1</source>
         <translation>Perubahan tertunda: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
-        <source>%1 complaints</source>
-        <translation>%1 laporan</translation>
+        <location filename="../../desktop/ui/main_window.py" line="760"/>
+        <source>Data used: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="765"/>
+        <source>%1: %2 complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 complaints</source>
+        <translation type="vanished">%1 laporan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="775"/>
         <source>LAPOR! Desk: an offline-first desk for SP4N-LAPOR! complaint handlers at an OPD.</source>
         <translation>LAPOR! Desk: meja kerja yang tetap berjalan tanpa internet bagi pengelola pengaduan SP4N-LAPOR! di OPD.</translation>
     </message>
@@ -433,64 +1348,366 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="34"/>
+        <source>Internal note on %1</source>
+        <translation>Catatan internal untuk %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="34"/>
+        <source>Add note</source>
+        <translation>Tambah catatan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="38"/>
+        <source>Internal notes are seen by the OPD&apos;s team only, never by the reporter.</source>
+        <translation>Catatan internal hanya dilihat tim OPD, tidak pernah oleh pelapor.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="40"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="41"/>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+</context>
+<context>
+    <name>OpKind</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="138"/>
+        <source>Internal note</source>
+        <translation type="unfinished">Catatan internal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="139"/>
+        <source>Disposition</source>
+        <translation type="unfinished">Disposisi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="140"/>
+        <source>Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="141"/>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="142"/>
+        <source>Status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="143"/>
+        <source>New follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="144"/>
+        <source>Follow-up edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="145"/>
+        <source>Follow-up submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="146"/>
+        <source>Follow-up approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="147"/>
+        <source>Follow-up returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="148"/>
+        <source>Attachment</source>
+        <translation type="unfinished">Lampiran</translation>
+    </message>
+</context>
+<context>
+    <name>OpReason</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="168"/>
+        <source>Your role does not allow this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="169"/>
+        <source>The complaint is no longer at your OPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="170"/>
+        <source>The hub found the data incomplete or invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="171"/>
+        <source>Someone else changed the complaint first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="172"/>
+        <source>The complaint&apos;s status does not allow this now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="175"/>
+        <source>Sent twice with different content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="176"/>
+        <source>You cannot approve your own follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpState</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="155"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="156"/>
+        <source>Sent, awaiting the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="157"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="158"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="159"/>
+        <source>Conflict</source>
+        <translation type="unfinished">Konflik</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../desktop/ui/outbox_model.py" line="36"/>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outbox_model.py" line="37"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outbox_model.py" line="38"/>
+        <source>Tracking ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outbox_model.py" line="39"/>
+        <source>Complaint</source>
+        <translation type="unfinished">Pengaduan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outbox_model.py" line="40"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outbox_model.py" line="41"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outbox_model.py" line="108"/>
+        <source>Send attempts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="106"/>
+        <source>All complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="107"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="108"/>
+        <source>Assigned to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="109"/>
+        <source>Needs follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="110"/>
+        <source>Awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="111"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="112"/>
+        <source>My drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="113"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="114"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="121"/>
+        <source>Every complaint held by your OPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="122"/>
+        <source>Arrived at the OPD and not yet dispositioned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="123"/>
+        <source>Complaints assigned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="124"/>
+        <source>In progress or replied to by the reporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="125"/>
+        <source>Follow-ups submitted for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="126"/>
+        <source>Past their working-day deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="127"/>
+        <source>Follow-ups you are still writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="128"/>
+        <source>Changes made here and not yet accepted by the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="129"/>
+        <source>Changes the hub did not accept: open them to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../desktop/ui/queue_panel.py" line="125"/>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queue_panel.py" line="126"/>
+        <source>Choose which complaints the table shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="71"/>
+        <location filename="../../desktop/ui/queue_model.py" line="73"/>
         <source>Tracking ID</source>
         <translation>No. tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="72"/>
+        <location filename="../../desktop/ui/queue_model.py" line="74"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="73"/>
+        <location filename="../../desktop/ui/queue_model.py" line="75"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="74"/>
+        <location filename="../../desktop/ui/queue_model.py" line="76"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="75"/>
+        <location filename="../../desktop/ui/queue_model.py" line="77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="76"/>
+        <location filename="../../desktop/ui/queue_model.py" line="78"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queue_model.py" line="79"/>
         <source>Arrived</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="77"/>
+        <location filename="../../desktop/ui/queue_model.py" line="80"/>
         <source>Assignee</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="78"/>
+        <location filename="../../desktop/ui/queue_model.py" line="81"/>
         <source>Sync</source>
         <translation>Sinkron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="265"/>
+        <location filename="../../desktop/ui/queue_model.py" line="305"/>
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="267"/>
+        <location filename="../../desktop/ui/queue_model.py" line="307"/>
         <source>Pending</source>
         <translation>Tertunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="273"/>
+        <location filename="../../desktop/ui/queue_model.py" line="316"/>
+        <source>Deadline for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queue_model.py" line="323"/>
         <source>The hub did not accept a change made here: open it to resolve</source>
         <translation>Hub tidak menerima perubahan yang dibuat di sini: buka untuk menyelesaikannya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="277"/>
+        <location filename="../../desktop/ui/queue_model.py" line="327"/>
         <source>Local changes not yet sent to the hub</source>
         <translation>Perubahan lokal belum terkirim ke hub</translation>
     </message>
@@ -599,6 +1816,41 @@
         <location filename="../../desktop/ui/i18n.py" line="54"/>
         <source>Archived</source>
         <translation>Arsip</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="82"/>
+        <source>Change the status of %1</source>
+        <translation>Ubah status %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="82"/>
+        <source>Change</source>
+        <translation>Ubah</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="87"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="94"/>
+        <source>New status</source>
+        <translation>Status baru</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="90"/>
+        <source>Reason (optional)</source>
+        <translation>Alasan (opsional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="91"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="95"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="93"/>
+        <source>Now</source>
+        <translation>Sekarang</translation>
     </message>
 </context>
 <context>
