@@ -262,3 +262,77 @@ def test_attachment_check_rules(tmp_path) -> None:
     audio = tmp_path / "rekaman.mp3"
     audio.write_bytes(b"ID3" + b"\0" * 10)
     assert services.check_attachment(audio)[0] is None
+
+
+def _followup(fid: str, author: str, state: str, text_: str) -> dict[str, Any]:
+    from tests.ui.factory import change
+
+    return change("followup", fid, {
+        "id": fid, "complaint_id": "c-named", "text": text_, "state": state, "author_id": author,
+        "content_hash": "h", "approved_by": None, "approved_at": None, "return_reason": None,
+        "created_at": "2026-01-05T01:00:00Z", "updated_at": "2026-01-05T01:00:00Z",
+    })  # fmt: skip
+
+
+def test_supervisor_never_approves_own_followup(qtbot, make_window, replica) -> None:
+    from tests.ui.factory import write
+
+    write(replica, [_followup("fu-own", SUPERVISOR, "submitted", "Teks kepala")])
+    window = make_window(SUPERVISOR)
+    select(qtbot, window, "c-named")
+    editor = window.desk_actions.open_followup()
+    assert editor is not None
+    editor.followup_combo.setCurrentIndex(editor.followup_combo.findData("fu-own"))
+    assert editor.text_edit.toPlainText() == "Teks kepala"
+    assert not editor.approve_button.isEnabled() and not editor.return_button.isEnabled()
+    assert "four eyes" in editor.approve_button.toolTip()
+    assert "four eyes" in editor.explanation.text()
+    editor.reject()
+
+
+def test_supervisor_reviews_someone_elses_followup(qtbot, make_window, replica) -> None:
+    from tests.ui.factory import write
+
+    write(replica, [_followup("fu-staff", STAFF, "submitted", "Teks staf")])
+    window = make_window(SUPERVISOR)
+    select(qtbot, window, "c-named")
+    editor = window.desk_actions.open_followup()
+    assert editor is not None and editor.current_followup_id() == "fu-staff"
+    assert editor.text_edit.isReadOnly()  # an approval binds to the exact text read
+    assert editor.approve_button.isEnabled()
+    assert not editor.return_button.isEnabled()  # a return needs a reason
+    editor.return_reason.setText("Mohon lengkapi jadwal perbaikan")
+    assert editor.return_button.isEnabled()
+    editor.reject()
+
+
+def test_staff_drafts_but_does_not_submit(qtbot, make_window) -> None:
+    window = make_window(STAFF)
+    select(qtbot, window, "c-named")
+    editor = window.desk_actions.open_followup()
+    assert editor is not None and editor.current_followup_id() is None
+    assert not editor.approve_button.isVisible()
+    editor.apply_template()
+    assert editor.save_button.isEnabled() and not editor.submit_button.isEnabled()
+    assert editor.explanation.text()  # says an admin submits
+    editor.reject()
+
+
+def test_followup_draft_is_stored_or_clearly_not_available(qtbot, make_window, replica) -> None:
+    from desktop.store import actions as store_actions
+
+    window = make_window(ADMIN)
+    select(qtbot, window, "c-named")
+    editor = window.desk_actions.open_followup()
+    assert editor is not None
+    editor.apply_template()
+    if hasattr(store_actions, "create_followup"):
+        with qtbot.waitSignal(window.desk_actions.actionFinished, timeout=5000):
+            editor.save_draft()
+        (op,) = outbox(replica)
+        assert op["kind"] == "followup.create" and op["payload"]["text"].startswith("Yth. Budi Santoso,")
+    else:  # the store's follow-up actions have not landed: the user is told, nothing half-written remains
+        with qtbot.waitSignal(window.desk_actions.actionFailed, timeout=5000):
+            editor.save_draft()
+        assert outbox(replica) == []
+        assert window.message_bar.isVisible()
