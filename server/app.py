@@ -17,7 +17,7 @@ from server import auth, blob_routes
 from server.blobs import BlobStore, default_root
 from server.db import make_engine, make_sessionmaker, read_snapshot
 from server.errors import HubError
-from server.feed import DEFAULT_LIMIT, MAX_LIMIT, CursorExpired, read_changes
+from server.feed import DEFAULT_LIMIT, MAX_LIMIT, CursorExpired, floor_of, note_rebuild, read_changes
 from server.middleware import PROTOCOL, BodyGuard, GZipExceptBlobs
 from server.ops import OpIn, process_op
 from server.schemas import ChangesOut, ErrorOut, OpsOut, OpsRequest, RefreshRequest, TokenOut, TokenRequest
@@ -65,6 +65,11 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, blobs
     @app.get("/api/v1/changes", response_model=ChangesOut, responses=ERRORS)
     def changes(after: int = Query(0, ge=0), limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
                 authorization: str | None = Header(None)) -> JSONResponse:
+        if after == 0:
+            with read_snapshot(hub.engine) as session:
+                actor, floor = auth.authenticate(session, authorization), floor_of(session)
+            if floor > 0:  # a rebuild (or first sync) after history was pruned: its low page cursors are fresh
+                note_rebuild(hub.sessions, actor.reader)
         with read_snapshot(hub.engine) as session:
             actor = auth.authenticate(session, authorization)
             try:

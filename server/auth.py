@@ -51,15 +51,16 @@ class Actor:
     role: str
     unit_id: str
     scope: str | None
+    device_id: str = ""  # the device its access token was issued to
 
     @property
     def reader(self) -> Reader:
-        return Reader(user_id=self.user_id, scope=self.scope)
+        return Reader(user_id=self.user_id, scope=self.scope, device_id=self.device_id)
 
 
-def actor_for(session: Session, user: User) -> Actor:
+def actor_for(session: Session, user: User, device_id: str = "") -> Actor:
     scope = None if user.role == "coordinator" else scope_of_unit(session, user.unit_id)
-    return Actor(user.id, user.username, user.role, user.unit_id, scope)
+    return Actor(user.id, user.username, user.role, user.unit_id, scope, device_id)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -111,4 +112,4 @@ def authenticate(session: Session, authorization: str | None) -> Actor:
     user = session.get(User, token.user_id)
     if user is None or not user.active:
         raise HubError(401, "unauthenticated", "The account is no longer active.")
-    return actor_for(session, user)
+    return actor_for(session, user, token.device_id)

@@ -192,26 +192,27 @@ def install(app: FastAPI, hub: Hub) -> None:
             if row is not None:
                 row.complete, row.completed_at = True, utcnow()
 
-    def _may_read(authorization: str | None, sha: str) -> Blob | None:
+    def _may_read(authorization: str | None, sha: str) -> str | None:
+        """The blob's type when the caller may read it (uploaded it, or sees an attachment of it), else None."""
         with read_snapshot(hub.engine) as session:
             actor = auth.authenticate(session, authorization)
             row = session.get(Blob, sha)
             if row is None or not row.complete:
                 return None
             if row.uploaded_by == actor.user_id:
-                return row
+                return row.mime
             q = select(Attachment.id).where(Attachment.sha256 == sha)
             if actor.scope is not None:
                 q = q.where(or_(Attachment.scope_unit_id.is_(None), Attachment.scope_unit_id == actor.scope))
-            return row if session.execute(q.limit(1)).first() is not None else None
+            return row.mime if session.execute(q.limit(1)).first() is not None else None
 
     @app.get("/api/v1/blobs/{sha256}")
     async def blob_get(sha256: str, range: str | None = Header(None),  # noqa: A002  (the HTTP header's name)
                        authorization: str | None = Header(None)) -> Response:
         sha = _sha(sha256)
-        row = await run_in_threadpool(_may_read, authorization, sha)
+        mime = await run_in_threadpool(_may_read, authorization, sha)
         store = hub.blobs
-        if row is None or not store.is_complete(sha):
+        if mime is None or not store.is_complete(sha):
             raise HubError(404, "not_found", "No such blob, or no attachment you can see refers to it.")
         size = store.offset(sha)
         headers = {"Accept-Ranges": "bytes", "ETag": f'"{sha}"', "Cache-Control": "no-store",
@@ -232,4 +233,4 @@ def install(app: FastAPI, hub: Hub) -> None:
             headers["Content-Range"] = f"bytes {start}-{end}/{size}"
             status = 206
         data = await run_in_threadpool(store.read, sha, start, end) if size else b""
-        return Response(data, status_code=status, media_type=row.mime, headers=headers)
+        return Response(data, status_code=status, media_type=mime, headers=headers)

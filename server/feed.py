@@ -8,6 +8,7 @@ Readers use one snapshot for all their queries (server.db.read_snapshot).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import time
@@ -15,9 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
 
-from server.models import SYNCABLE, ComplaintDeparture, FeedCounter
+from server.models import SYNCABLE, ComplaintDeparture, FeedCounter, FeedReader, utcnow
 from server.serialize import SERIALIZERS
 
 MAX_LIMIT = 1000
@@ -62,10 +64,39 @@ class Reader:
 
     user_id: str
     scope: str | None
+    device_id: str = ""
 
 
 class CursorExpired(Exception):
     pass
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def floor_of(session: Session) -> int:
+    return int(session.execute(select(FeedCounter.floor).where(FeedCounter.id == 1)).scalar_one())
+
+
+def note_rebuild(sessions: sessionmaker[Session], reader: Reader) -> None:
+    """A reader starts from 0 (called before its first page is read, only once the floor is above 0): its later
+    page cursors below the floor belong to this fresh rebuild, not to stale history, and are served."""
+    try:
+        with sessions() as session, session.begin():
+            row = session.get(FeedReader, (reader.user_id, reader.device_id))
+            if row is None:
+                session.add(FeedReader(user_id=reader.user_id, device_id=reader.device_id, started_at=utcnow()))
+            else:
+                row.started_at = utcnow()
+    except IntegrityError:
+        pass  # the same device's concurrent first page recorded it
+
+
+def _rebuilding_since_floor(session: Session, reader: Reader, floor_at: dt.datetime | None) -> bool:
+    started = session.execute(select(FeedReader.started_at).where(
+        FeedReader.user_id == reader.user_id, FeedReader.device_id == reader.device_id)).scalar_one_or_none()
+    return started is not None and floor_at is not None and _aware(started) >= _aware(floor_at)
 
 
 def current_position(session: Session) -> int:
@@ -74,11 +105,12 @@ def current_position(session: Session) -> int:
 
 def read_changes(session: Session, reader: Reader, after: int, limit: int) -> tuple[list[dict[str, Any]], int, bool]:
     """The page after `after`: (changes, cursor, more). Call inside a single read snapshot."""
-    position, floor = session.execute(select(FeedCounter.value, FeedCounter.floor).where(FeedCounter.id == 1)).one()
+    position, floor, floor_at = session.execute(
+        select(FeedCounter.value, FeedCounter.floor, FeedCounter.floor_at).where(FeedCounter.id == 1)).one()
     if after > position:
         # A cursor from the future belongs to another database (a reset hub): make the desk rebuild.
         raise CursorExpired()
-    if 0 < after < floor:
+    if 0 < after < floor and not _rebuilding_since_floor(session, reader, floor_at):
         # Tombstones at or below the floor were pruned: this reader may have missed a departure.
         raise CursorExpired()
     rows: list[tuple[int, str, Any, bool]] = []  # (seq, type, row|departure, deleted)

@@ -216,6 +216,20 @@ class FeedCounter(Base):
     value: Mapped[int] = mapped_column(BigInteger, default=0)
     # The history floor: the highest position whose tombstone `prune` removed. A cursor in (0, floor) → 410.
     floor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    floor_at: Mapped[dt.datetime | None]  # when `prune` last raised the floor
+
+
+class FeedReader(Base):
+    """A device that started reading the feed from 0 (a first sync or a rebuild), and when.
+
+    Its page cursors may lie below the floor while it catches up: that is safe for a reader that started after the
+    floor was raised (everything it holds came after the pruned departures), so such cursors are not answered 410.
+    """
+
+    __tablename__ = "feed_readers"
+    user_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    started_at: Mapped[dt.datetime]
 
 
 class Blob(Base):

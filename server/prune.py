@@ -41,7 +41,7 @@ def prune(engine: Engine, blobs_dir: Path | None = None, *, now: dt.datetime | N
             departures = conn.execute(delete(ComplaintDeparture)
                                       .where(ComplaintDeparture.feed_seq <= highest)).rowcount
             floor = max(int(floor), int(highest))
-            conn.execute(update(FeedCounter).where(FeedCounter.id == 1).values(floor=floor))
+            conn.execute(update(FeedCounter).where(FeedCounter.id == 1).values(floor=floor, floor_at=now))
     parts = 0
     root = blobs_dir or default_root(engine)
     if root.is_dir():

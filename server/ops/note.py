@@ -1,4 +1,5 @@
-"""`note.add`: an internal note; appends, so a stale base_version never conflicts (closed complaint → wrong_state)."""
+"""`note.add`: an internal note; appends, so a stale base_version never conflicts (closed complaint → wrong_state,
+except the coordinator's notes on a complaint sent back for re-routing)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from server.ops.base import ALL_ROLES, OpContext, register
 @register("note.add", ALL_ROLES)
 def note_add(ctx: OpContext) -> Complaint:
     row = ctx.complaint()
-    ctx.open_for_append(row)
+    if not (row.status == "dikembalikan" and ctx.actor.scope is None):  # the coordinator's re-routing notes
+        ctx.open_for_append(row)
     note = Note(id=ctx.new_id("note_id"), complaint_id=row.id, text=ctx.text("text"),
                 author_id=ctx.actor.user_id, created_at=ctx.now)
     ctx.add_child(note, row)

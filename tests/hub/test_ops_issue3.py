@@ -171,6 +171,10 @@ def test_ops_on_a_complaint_that_left_the_opd_are_not_in_unit(user: User, pool: 
         assert (res["status"], res["reason"], res["current_type"]) == ("rejected", "not_in_unit", "departure")
         assert res["current"]["id"] == target["id"] and res["current"]["status"] == "dikembalikan"
         assert res["current"]["unit_id"] != staff.user["unit_id"] and "content" not in res["current"]
+    coord = user("koordinator")  # re-routes it: may note why, but the OPD's follow-up drafting is over
+    assert coord.op("note.add", target["id"], {"note_id": str(uuid.uuid4()), "text": "ke BPJN"})["status"] == "applied"
+    fu = coord.op("followup.create", target["id"], {"followup_id": str(uuid.uuid4()), "text": "x"})
+    assert (fu["status"], fu["reason"]) == ("rejected", "wrong_state")
 
 
 # --- attachment.add -------------------------------------------------------------------------------------------
