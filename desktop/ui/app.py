@@ -19,7 +19,7 @@ from desktop.ui.errors import describe
 from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
 from desktop.ui.jobs import JobContext, JobRunner, Lane
 from desktop.ui.progress import sync_progress_text
-from desktop.ui.resources import icon_path, stylesheet_path
+from desktop.ui.resources import icon_path
 from desktop.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--smoke", action="store_true", help="start, paint the main window once, quit with 0")
     parser.add_argument("--data-dir", default=None, help="where the replica, settings and logs live")
     parser.add_argument("--server", default=None, help="the LAPOR! Hub address to sign in to")
-    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface language")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="interface language (default: the one chosen in the menu)",
+    )
     return parser.parse_args(argv)
 
 
@@ -266,12 +271,12 @@ class DeskApp(QObject):
 
 
 def _apply_style(app: QApplication) -> None:
+    from desktop.ui.theme import ThemeFollower
+
     icon = icon_path("lapor-desk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    qss = stylesheet_path()
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    ThemeFollower(app)  # parented to the app: follows the OS light/dark scheme while running
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -291,7 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationName("LAPOR! Desk")
     app = QApplication.instance() or QApplication(["lapor-desk"])
     assert isinstance(app, QApplication)
-    translators = install_translators(app, args.lang)
+    language = args.lang or UiSettings(data_dir).text("ui/language") or DEFAULT_LANGUAGE
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    translators = install_translators(app, language)
     _apply_style(app)
     desk = DeskApp(app, args, data_dir, crash)
     timeout: QTimer | None = None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.i18n import channel_label, followup_state_label, kind_label, status_label
+from desktop.ui.i18n import channel_label, event_label, followup_state_label, kind_label, status_label
 from desktop.ui.queue_model import format_datetime
 
 
@@ -52,6 +52,22 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
         if value is not None:
             return value
     return default
+
+
+# Audit events whose record is already in the timeline (the note itself, the reply itself ...) are not repeated.
+_EVENTS_SHOWN_AS_RECORDS = {
+    "note.add", "disposition.create", "followup.create", "followup.edit", "attachment.add", "reply.received",
+}  # fmt: skip
+
+
+def timeline_entries(detail: Any) -> list[Any]:
+    """The complaint's history, oldest first: its records (``timeline``) and the audit events (``events``, e.g. the
+    arrival at the OPD, an assignment, a status change) that are not already shown as a record."""
+    entries = list(_get(detail, "timeline", default=[]) or [])
+    for event in _get(detail, "events", default=[]) or []:
+        if str(_get(event, "text", default="")) not in _EVENTS_SHOWN_AS_RECORDS:
+            entries.append(event)
+    return sorted(entries, key=lambda e: str(_get(e, "at", "created_at", default="")))
 
 
 class DetailPane(QWidget):
@@ -125,6 +141,8 @@ class DetailPane(QWidget):
         self.content.setMinimumHeight(120)
         layout.addWidget(self.content, 2)
 
+        self._sections_at = layout.count()
+        self._layout = layout
         layout.addWidget(self._section(self.tr("Timeline")))
         self.timeline = read_only_text()
         self.timeline.setObjectName("timeline")
@@ -138,6 +156,11 @@ class DetailPane(QWidget):
         self._stack.addWidget(scroll)
         self._body = scroll
         self.current_id: str | None = None
+
+    def add_section(self, widget: QWidget) -> None:
+        """Add a widget (e.g. the attachments panel) to the body, between the content and the timeline."""
+        self._layout.insertWidget(self._sections_at, widget)
+        self._sections_at += 1
 
     def _section(self, text: str) -> QLabel:
         label = plain_label(text)
@@ -168,7 +191,7 @@ class DetailPane(QWidget):
         self.reporter.setText(self._reporter_text(detail))
         self.secret_marker.setVisible(bool(_get(detail, "secret", default=False)))
         self.content.setPlainText(str(_get(detail, "content", default="")))
-        self.timeline.setPlainText(self._timeline_text(_get(detail, "timeline", default=[])))
+        self.timeline.setPlainText(self._timeline_text(timeline_entries(detail)))
         self._stack.setCurrentWidget(self._body)
 
     # --- formatting; all results are plain text
@@ -203,7 +226,8 @@ class DetailPane(QWidget):
             header = f"{when} · {self._entry_kind(entry)}" + (f" · {who}" if who else "")
             if _get(entry, "pending", default=False):
                 header += " · " + self.tr("not yet sent")
-            text = str(_get(entry, "text", "summary", default=""))
+            kind = str(_get(entry, "type", "kind", default=""))
+            text = "" if kind == "event" else str(_get(entry, "text", "summary", default=""))
             blocks.append(f"{header}\n{text}" if text else header)
         return "\n\n".join(blocks) if blocks else self.tr("Nothing yet.")
 
@@ -217,6 +241,8 @@ class DetailPane(QWidget):
             "attachment": self.tr("Attachment"),
             "event": self.tr("Event"),
         }
+        if kind == "event":
+            return event_label(str(_get(entry, "text", default="")))
         label = labels.get(kind, kind)
         data = _get(entry, "data", default={})
         state = _get(entry, "state") or (_get(data, "state") if data else None)

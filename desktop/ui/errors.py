@@ -18,6 +18,7 @@ class ErrorKind(enum.Enum):
     SESSION_EXPIRED = "session_expired"
     SERVER_BUSY = "server_busy"
     PROTOCOL = "protocol"
+    WORKING_OFFLINE = "working_offline"
     OTHER = "other"
 
 
@@ -37,6 +38,8 @@ _BY_NAME = {
     "ServiceUnavailable": ErrorKind.SERVER_BUSY,
     "ProtocolMismatch": ErrorKind.PROTOCOL,
     "IncompatibleServer": ErrorKind.PROTOCOL,
+    "NetworkDisabled": ErrorKind.WORKING_OFFLINE,
+    "WorkingOffline": ErrorKind.WORKING_OFFLINE,
 }
 
 
@@ -93,6 +96,9 @@ def error_message(kind: ErrorKind) -> str:
         ),
         ErrorKind.PROTOCOL: QCoreApplication.translate(
             "Errors", "This server speaks a different protocol version. Update LAPOR! Desk."
+        ),
+        ErrorKind.WORKING_OFFLINE: QCoreApplication.translate(
+            "Errors", "Work offline is on: nothing is sent or fetched until you turn it off."
         ),
         ErrorKind.OTHER: QCoreApplication.translate(
             "Errors", "Something went wrong. Try again; if it keeps happening, contact your coordinator."

@@ -99,3 +99,116 @@ STATUS_CODES = (
     "ditunda",
     "arsip",
 )
+
+
+def queue_label(code: str) -> str:
+    labels = {
+        "all": QCoreApplication.translate("Queue", "All complaints"),
+        "baru": QCoreApplication.translate("Queue", "New"),
+        "mine": QCoreApplication.translate("Queue", "Assigned to me"),
+        "need_followup": QCoreApplication.translate("Queue", "Needs follow-up"),
+        "awaiting_approval": QCoreApplication.translate("Queue", "Awaiting approval"),
+        "overdue": QCoreApplication.translate("Queue", "Overdue"),
+        "drafts": QCoreApplication.translate("Queue", "My drafts"),
+        "outbox": QCoreApplication.translate("Queue", "Outbox"),
+        "conflicts": QCoreApplication.translate("Queue", "Conflicts"),
+    }
+    return labels.get(code, code)
+
+
+def queue_description(code: str) -> str:
+    labels = {
+        "all": QCoreApplication.translate("Queue", "Every complaint held by your OPD"),
+        "baru": QCoreApplication.translate("Queue", "Arrived at the OPD and not yet dispositioned"),
+        "mine": QCoreApplication.translate("Queue", "Complaints assigned to you"),
+        "need_followup": QCoreApplication.translate("Queue", "In progress or replied to by the reporter"),
+        "awaiting_approval": QCoreApplication.translate("Queue", "Follow-ups submitted for approval"),
+        "overdue": QCoreApplication.translate("Queue", "Past their working-day deadline"),
+        "drafts": QCoreApplication.translate("Queue", "Follow-ups you are still writing"),
+        "outbox": QCoreApplication.translate("Queue", "Changes made here and not yet accepted by the hub"),
+        "conflicts": QCoreApplication.translate(
+            "Queue", "Changes the hub did not accept: open them to resolve"
+        ),
+    }
+    return labels.get(code, code)
+
+
+def op_kind_label(code: str) -> str:
+    labels = {
+        "note.add": QCoreApplication.translate("OpKind", "Internal note"),
+        "disposition.create": QCoreApplication.translate("OpKind", "Disposition"),
+        "complaint.assign": QCoreApplication.translate("OpKind", "Assignment"),
+        "complaint.claim": QCoreApplication.translate("OpKind", "Claim"),
+        "complaint.status": QCoreApplication.translate("OpKind", "Status change"),
+        "followup.create": QCoreApplication.translate("OpKind", "New follow-up"),
+        "followup.edit": QCoreApplication.translate("OpKind", "Follow-up edit"),
+        "followup.submit": QCoreApplication.translate("OpKind", "Follow-up submitted"),
+        "followup.approve": QCoreApplication.translate("OpKind", "Follow-up approved"),
+        "followup.return": QCoreApplication.translate("OpKind", "Follow-up returned"),
+        "attachment.add": QCoreApplication.translate("OpKind", "Attachment"),
+    }
+    return labels.get(code, code)
+
+
+def op_state_label(code: str) -> str:
+    labels = {
+        "queued": QCoreApplication.translate("OpState", "Waiting to be sent"),
+        "sent": QCoreApplication.translate("OpState", "Sent, awaiting the hub"),
+        "accepted": QCoreApplication.translate("OpState", "Accepted"),
+        "rejected": QCoreApplication.translate("OpState", "Rejected"),
+        "conflict": QCoreApplication.translate("OpState", "Conflict"),
+    }
+    return labels.get(code, code)
+
+
+def op_reason_label(code: str | None) -> str:
+    if not code:
+        return ""
+    labels = {
+        "forbidden": QCoreApplication.translate("OpReason", "Your role does not allow this"),
+        "not_found": QCoreApplication.translate("OpReason", "The complaint is no longer at your OPD"),
+        "invalid": QCoreApplication.translate("OpReason", "The hub found the data incomplete or invalid"),
+        "stale": QCoreApplication.translate("OpReason", "Someone else changed the complaint first"),
+        "wrong_state": QCoreApplication.translate(
+            "OpReason", "The complaint's status does not allow this now"
+        ),
+        "op_id_reused": QCoreApplication.translate("OpReason", "Sent twice with different content"),
+        "own_followup": QCoreApplication.translate("OpReason", "You cannot approve your own follow-up"),
+    }
+    return labels.get(code, code)
+
+
+def event_label(code: str) -> str:
+    labels = {
+        "complaint.arrived": QCoreApplication.translate("Event", "Arrived at the OPD"),
+        "reply.received": QCoreApplication.translate("Event", "Reporter replied"),
+    }
+    return labels.get(code) or op_kind_label(code)
+
+
+def step_label(code: str) -> str:
+    labels = {
+        "verify": QCoreApplication.translate("Deadline", "verification and routing"),
+        "first_followup": QCoreApplication.translate("Deadline", "first follow-up"),
+        "reply_window": QCoreApplication.translate("Deadline", "reporter's reply window"),
+        "finish": QCoreApplication.translate("Deadline", "finishing the complaint"),
+        "info": QCoreApplication.translate("Deadline", "answering the information request"),
+    }
+    return labels.get(code, code)
+
+
+def deadline_text(remaining: int, overdue: bool) -> str:
+    """'3 working days left', 'due today', '2 days overdue' (working days, as the office counts them)."""
+    if overdue:
+        late = max(1, -remaining)
+        if late == 1:
+            return QCoreApplication.translate("Deadline", "1 day overdue")
+        return QCoreApplication.translate("Deadline", "%1 days overdue").replace("%1", str(late))
+    if remaining <= 0:
+        return QCoreApplication.translate("Deadline", "due today")
+    if remaining == 1:
+        return QCoreApplication.translate("Deadline", "1 working day left")
+    return QCoreApplication.translate("Deadline", "%1 working days left").replace("%1", str(remaining))
+
+
+CHANNEL_CODES = ("web", "android", "ios", "sms", "twitter", "whatsapp", "instansi")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,10 @@ class Lane(enum.Enum):
 
 class JobCancelled(Exception):
     """Raised by `JobContext.check()` inside a job whose caller gave up on it."""
+
+
+class NetworkDisabled(Exception):
+    """A network job asked for while "work offline" is on: it is never started."""
 
 
 @dataclass
@@ -80,6 +84,8 @@ class Job(QObject):
         self._last_progress: Any = object()
         self.context = JobContext(_report=self._report_progress)
         self.is_finished = False
+        self.lane = Lane.DB
+        self.refused = False
         self._done.connect(self._handle_done)
         self._error.connect(self._handle_error)
         self._progress.connect(self._handle_progress)
@@ -105,6 +111,10 @@ class Job(QObject):
             self._progress.emit(value)
 
     # --- GUI thread side
+    @Slot()
+    def _refuse(self) -> None:
+        self._handle_error(NetworkDisabled("work offline is on"))
+
     @Slot(object)
     def _handle_done(self, result: Any) -> None:
         self.is_finished = True
@@ -156,6 +166,19 @@ class JobRunner(QObject):
             pool.setObjectName(f"lane-{lane.value}")
             self._pools[lane] = pool
         self._running: set[Job] = set()
+        self._network_allowed = True
+
+    @property
+    def network_allowed(self) -> bool:
+        return self._network_allowed
+
+    def set_network_allowed(self, allowed: bool) -> None:
+        """Off = "work offline": network jobs are refused before they start; running ones are cancelled."""
+        self._network_allowed = bool(allowed)
+        if not allowed:
+            for job in list(self._running):
+                if job.lane is Lane.NETWORK:
+                    job.cancel()
 
     def run(
         self,
@@ -166,8 +189,14 @@ class JobRunner(QObject):
         on_progress: Callable[[Any], None] | None = None,
     ) -> Job:
         job = Job(fn, on_success, on_failure, on_progress, parent=self)
+        job.lane = lane
         self._running.add(job)
         job.finished.connect(self._forget)
+        if lane is Lane.NETWORK and not self._network_allowed:
+            # Reported like any failure, but from the event loop (callers expect callbacks after run() returns).
+            job.refused = True
+            QTimer.singleShot(0, job, job._refuse)
+            return job
         self._pools[lane].start(_Runnable(job))
         return job
 

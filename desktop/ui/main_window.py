@@ -1,50 +1,73 @@
-"""The main window: the OPD's queue, a search box, the detail pane, and a status bar that says how fresh it all is."""
+"""The main window: queues with live counts, the queue table with filters and search, the detail pane, a message
+bar for routine problems, and a status bar that says how fresh it all is (and can cut the network)."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QLocale, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.detail import DetailPane
 from desktop.ui.errors import describe
+from desktop.ui.filter_bar import FilterBar
+from desktop.ui.i18n import queue_label
 from desktop.ui.jobs import JobRunner, Lane
 from desktop.ui.message_bar import Level, MessageBar
+from desktop.ui.outbox_model import OutboxColumn, OutboxModel
 from desktop.ui.progress import sync_progress_text
-from desktop.ui.queue_model import SORT_COLUMNS, Column, QueueTableModel, format_datetime, sort_section
+from desktop.ui.queue_model import (
+    SORT_COLUMNS,
+    Column,
+    QueueTableModel,
+    alert_colour,
+    format_datetime,
+    sort_section,
+)
+from desktop.ui.queue_panel import QueuePanel
 from desktop.ui.session import DeskSession, SyncStatus
 from desktop.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
 
-SEARCH_DEBOUNCE_MS = 300
+SEARCH_DEBOUNCE_MS = 250
 STATUS_REFRESH_MS = 30_000
+AUTO_SYNC_MS = 10 * 60_000
+LANGUAGE_KEY = "ui/language"
 DEFAULT_WIDTHS = {
     Column.TRACKING_ID: 90,
-    Column.TITLE: 320,
-    Column.CATEGORY: 160,
-    Column.KECAMATAN: 130,
+    Column.TITLE: 300,
+    Column.CATEGORY: 150,
+    Column.KECAMATAN: 120,
     Column.STATUS: 120,
-    Column.ARRIVED: 130,
+    Column.DEADLINE: 130,
     Column.ASSIGNEE: 130,
+    Column.ARRIVED: 130,
     Column.SYNC: 70,
 }
+
+
+def _status_palette_colour(online: bool) -> str:
+    return alert_colour("ok" if online else "error").name()
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +85,8 @@ class MainWindow(QMainWindow):
 
     syncFinished = Signal(bool)  # ok; emitted on the GUI thread after a sync job ends
     detailShown = Signal(str)  # complaint id
+    countsRefreshed = Signal()  # the queue counts and the status bar were re-read
+    queueChanged = Signal(str)  # the queue key now shown
 
     def __init__(
         self,
@@ -79,47 +104,59 @@ class MainWindow(QMainWindow):
         self._syncing = False
         self._online: bool | None = None
         self._detail_request = 0
+        self._status_request = 0
+        self._outbox_request = 0
         self.setWindowTitle(self.tr("LAPOR! Desk — %1").replace("%1", session.user_label))
 
         self.model = QueueTableModel(session.queue_source(), session.initial_query(), self)
         self.table = QTableView()
-        self.table.setObjectName("queueTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        for column, width in DEFAULT_WIDTHS.items():
-            header.resizeSection(column, width)
-        # The indicator shows the session's initial order before sorting is enabled (which sorts by it).
-        query = self.model.query
-        header.setSortIndicator(
-            max(0, sort_section(query.sort_column)),
-            Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder,
+        self._setup_table()
+
+        self.outbox_model = OutboxModel(self)
+        self.outbox_table = QTableView()
+        self._setup_outbox_table()
+
+        self.queue_panel = QueuePanel()
+
+        self.filter_bar = FilterBar()
+        self.filter_bar.setAccessibleName(self.tr("Filters"))
+        self.filter_bar.changed.connect(self._apply_filters)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("queueStack")
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.outbox_table)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.setSpacing(2)
+        # The filters scroll sideways in a narrow window rather than widening it.
+        filter_scroll = QScrollArea()
+        filter_scroll.setObjectName("filterScroll")
+        filter_scroll.setWidget(self.filter_bar)
+        filter_scroll.setWidgetResizable(True)
+        filter_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        filter_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        filter_scroll.setFixedHeight(
+            self.filter_bar.sizeHint().height() + filter_scroll.horizontalScrollBar().sizeHint().height()
         )
-        self.table.setSortingEnabled(True)
-        header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.model.modelReset.connect(self._on_model_reset)
-        self.model.countChanged.connect(self._update_count)
+        center_layout.addWidget(filter_scroll)
+        center_layout.addWidget(self.stack, 1)
 
         self.detail = DetailPane()
         self.detail.setObjectName("detailPane")
+        self.detail.setAccessibleName(self.tr("Complaint detail"))
         self.detail.clear()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.queue_panel)
+        self.splitter.addWidget(center)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
         self.message_bar = MessageBar()
         central = QWidget()
@@ -144,15 +181,25 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
+        self._auto_sync_timer = QTimer(self)
+        self._auto_sync_timer.setInterval(AUTO_SYNC_MS)
+        self._auto_sync_timer.timeout.connect(self._auto_sync)
+        self._auto_sync_timer.start()
+
+        self.queue_panel.selectionModel().currentChanged.connect(self._on_queue_chosen)
+        from desktop.ui.queue_panel import PANEL_QUEUES
+
+        saved_queue = self.settings.text("layout/queue")
+        self.queue_panel.select_key(saved_queue if saved_queue in PANEL_QUEUES else "all")
         self._update_count(self.model.rowCount())
+        self._apply_work_offline(self.settings.flag("sync/work_offline", False), announce=False)
         self.refresh_status()
+        self._load_lookups()
         self._install_actions()
 
     def _install_actions(self) -> None:
-        try:
-            from desktop.ui.actions import install_actions
-        except ImportError:  # the action dialogs are being built alongside; the window works without them
-            return
+        from desktop.ui.actions import install_actions
+
         install_actions(self)
 
     # --- public API (see the class docstring)
@@ -161,7 +208,10 @@ class MainWindow(QMainWindow):
 
     def refresh_after_local_change(self, complaint_id: str | None = None) -> None:
         """Re-read counts, the visible rows and the detail at once, so a local action shows with its badge."""
-        self.model.refresh_rows()
+        if self._current_queue() == "outbox":
+            self._load_outbox()
+        else:
+            self.model.refresh_rows()
         self.refresh_status()
         if complaint_id and complaint_id == self.detail.current_id:
             self.show_complaint(complaint_id)
@@ -170,6 +220,64 @@ class MainWindow(QMainWindow):
         self.message_bar.show_message(text, level)
 
     # --- construction
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setObjectName("queueTable")
+        table.setAccessibleName(self.tr("Complaints"))
+        table.setAccessibleDescription(
+            self.tr("The complaints of the chosen queue; J and K move between them")
+        )
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setAccessibleName(self.tr("Columns: click to sort"))
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, width in DEFAULT_WIDTHS.items():
+            header.resizeSection(column, width)
+        # The indicator shows the session's initial order before sorting is enabled (which sorts by it).
+        query = self.model.query
+        header.setSortIndicator(
+            max(0, sort_section(query.sort_column)),
+            Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder,
+        )
+        table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
+        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.model.countChanged.connect(self._update_count)
+
+    def _setup_outbox_table(self) -> None:
+        table = self.outbox_table
+        table.setObjectName("outboxTable")
+        table.setAccessibleName(self.tr("Outbox"))
+        table.setAccessibleDescription(self.tr("Changes made here that the hub has not accepted yet"))
+        table.setModel(self.outbox_model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setAccessibleName(self.tr("Outbox columns"))
+        header.setStretchLastSection(True)
+        for column, width in {
+            OutboxColumn.CREATED: 130,
+            OutboxColumn.KIND: 140,
+            OutboxColumn.TRACKING_ID: 90,
+            OutboxColumn.TITLE: 240,
+            OutboxColumn.STATE: 160,
+        }.items():
+            header.resizeSection(column, width)
+        table.selectionModel().currentRowChanged.connect(self._on_outbox_row)
+
     def _build_actions(self) -> None:
         self.sync_action = QAction(self.tr("Sync now"), self)
         self.sync_action.setObjectName("syncNow")
@@ -178,22 +286,65 @@ class MainWindow(QMainWindow):
         self.sync_action.triggered.connect(self.sync_now)
         self.sync_action.setEnabled(self.session.can_sync)
 
+        self.work_offline_action = QAction(self.tr("Work offline"), self)
+        self.work_offline_action.setObjectName("workOffline")
+        self.work_offline_action.setCheckable(True)
+        self.work_offline_action.setToolTip(
+            self.tr("Stop all network traffic: changes wait in the outbox until this is turned off")
+        )
+        self.work_offline_action.toggled.connect(self._on_work_offline_toggled)
+
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
-        focus_search = QAction(self.tr("Search"), self)
-        focus_search.setShortcut(QKeySequence.StandardKey.Find)
-        focus_search.triggered.connect(self._focus_search)
-        self.addAction(focus_search)
+        self.search_action = QAction(self.tr("Search"), self)
+        self.search_action.setObjectName("focusSearch")
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self._focus_search)
+        self.addAction(self.search_action)
+
+        self.next_action = QAction(self.tr("Next complaint"), self)
+        self.next_action.setObjectName("nextComplaint")
+        self.next_action.setShortcuts([QKeySequence(Qt.Key.Key_J), QKeySequence("Ctrl+Down")])
+        self.next_action.triggered.connect(self.select_next)
+        self.prev_action = QAction(self.tr("Previous complaint"), self)
+        self.prev_action.setObjectName("previousComplaint")
+        self.prev_action.setShortcuts([QKeySequence(Qt.Key.Key_K), QKeySequence("Ctrl+Up")])
+        self.prev_action.triggered.connect(self.select_previous)
+        self.addAction(self.next_action)
+        self.addAction(self.prev_action)
 
         about_action = QAction(self.tr("About LAPOR! Desk"), self)
         about_action.triggered.connect(self._about)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.work_offline_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        view_menu.addAction(self.search_action)
+        view_menu.addAction(self.next_action)
+        view_menu.addAction(self.prev_action)
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(self.tr("Language"))
+        self.language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        current = self.current_language()
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+            action = QAction(name, self)  # each language in its own name, never translated
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        group.triggered.connect(self._on_language_chosen)
         self.actions_menu: QMenu = self.menuBar().addMenu(self.tr("&Actions"))
         self.actions_menu.setObjectName("actionsMenu")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -207,9 +358,14 @@ class MainWindow(QMainWindow):
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchBox")
         self.search_edit.setPlaceholderText(self.tr("Search tracking ID, title, content, location…"))
+        self.search_edit.setAccessibleName(self.tr("Search complaints"))
+        self.search_edit.setAccessibleDescription(
+            self.tr("Tracking IDs, word beginnings and several words, e.g. jalan rusak marabahan (Ctrl+F)")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaximumWidth(420)
         toolbar.addWidget(self.search_edit)
+        toolbar.addSeparator()
         self.addToolBar(toolbar)
 
     def _build_status_bar(self) -> None:
@@ -220,41 +376,67 @@ class MainWindow(QMainWindow):
         self.last_sync_label.setObjectName("lastSync")
         self.pending_label = QLabel()
         self.pending_label.setObjectName("pendingOps")
+        self.data_label = QLabel()
+        self.data_label.setObjectName("dataUsed")
+        self.data_label.setToolTip(self.tr("Bytes sent and received since LAPOR! Desk was started"))
         self.count_label = QLabel()
         self.count_label.setObjectName("rowCount")
-        for label in (self.online_label, self.last_sync_label, self.pending_label, self.count_label):
+        for label, name in (
+            (self.online_label, self.tr("Connection")),
+            (self.last_sync_label, self.tr("Last sync")),
+            (self.pending_label, self.tr("Pending changes")),
+            (self.data_label, self.tr("Data used")),
+            (self.count_label, self.tr("Complaints shown")),
+        ):
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAccessibleName(name)
             bar.addPermanentWidget(label)
+        self.sync_button = QToolButton()
+        self.sync_button.setObjectName("syncButton")
+        self.sync_button.setDefaultAction(self.sync_action)
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.offline_button = QToolButton()
+        self.offline_button.setObjectName("workOfflineButton")
+        self.offline_button.setDefaultAction(self.work_offline_action)
+        self.offline_button.setAccessibleName(self.tr("Work offline"))
+        bar.addPermanentWidget(self.sync_button)
+        bar.addPermanentWidget(self.offline_button)
 
     # --- layout memory
     def _restore_layout(self) -> None:
         geometry = self.settings.blob("layout/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 780)
+            self.resize(1440, 820)
         state = self.settings.blob("layout/window_state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.blob("layout/splitter")
+        splitter = self.settings.blob("layout/main_splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([780, 500])
-        header = self.settings.blob("layout/queue_header")
+            self.splitter.setSizes([200, 760, 480])
+        header = self.settings.blob("layout/queue_table")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
             # restoreState may bring back a sort indicator: make the model's SQL order match it.
             hh = self.table.horizontalHeader()
             self.model.sort(hh.sortIndicatorSection(), hh.sortIndicatorOrder())
+        outbox = self.settings.blob("layout/outbox_table")
+        if outbox is not None:
+            self.outbox_table.horizontalHeader().restoreState(outbox)
 
     def save_layout(self) -> None:
         self.settings.set_blob("layout/geometry", self.saveGeometry())
         self.settings.set_blob("layout/window_state", self.saveState())
-        self.settings.set_blob("layout/splitter", self.splitter.saveState())
-        self.settings.set_blob("layout/queue_header", self.table.horizontalHeader().saveState())
+        self.settings.set_blob("layout/main_splitter", self.splitter.saveState())
+        self.settings.set_blob("layout/queue_table", self.table.horizontalHeader().saveState())
+        self.settings.set_blob("layout/outbox_table", self.outbox_table.horizontalHeader().saveState())
+        self.settings.set_text("layout/queue", self._current_queue())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self._status_timer.stop()
         self._search_timer.stop()
+        self._auto_sync_timer.stop()
         super().closeEvent(event)
 
     @Slot(int, Qt.SortOrder)
@@ -270,7 +452,83 @@ class MainWindow(QMainWindow):
             )
             header.blockSignals(False)
 
-    # --- search
+    # --- queues
+    def _current_queue(self) -> str:
+        key = getattr(self.model.query.filter, "queue", None)
+        if key is None:
+            return "all"
+        if self.stack.currentWidget() is self.outbox_table:
+            return "outbox"
+        return str(key)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_queue_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = self.queue_panel.panel_model.key_at(current.row()) if current.isValid() else None
+        if key:
+            self.show_queue(key)
+
+    def show_queue(self, key: str) -> None:
+        """Show one queue (the outbox as its list of ops, every other queue as complaints)."""
+        if self.queue_panel.current_key() != key:
+            self.queue_panel.select_key(key)  # comes back here through currentChanged
+            return
+        if key == "outbox":
+            self.stack.setCurrentWidget(self.outbox_table)
+            self.filter_bar.setEnabled(False)
+            self._load_outbox()
+            self.detail.clear()
+        else:
+            self.stack.setCurrentWidget(self.table)
+            self.filter_bar.setEnabled(True)
+            query = self.session.with_filter(self.model.query, queue=key)
+            if query != self.model.query:
+                self.model.set_query(query)
+            self._update_count(self.model.rowCount())
+        self.queueChanged.emit(key)
+
+    def _load_outbox(self) -> None:
+        self._outbox_request += 1
+        request = self._outbox_request
+        session = self.session
+        self.runner.run(
+            Lane.DB,
+            lambda ctx: session.outbox_items(),
+            on_success=lambda items: self._on_outbox_loaded(request, items),
+            on_failure=self._on_background_failed,
+        )
+
+    def _on_outbox_loaded(self, request: int, items: Any) -> None:
+        if request != self._outbox_request:
+            return
+        self.outbox_model.set_items(items)
+        if self.stack.currentWidget() is self.outbox_table:
+            self._update_count(len(items))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_outbox_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self.outbox_model.item_at(current.row()) if current.isValid() else None
+        if item is not None and item.complaint_id:
+            self.show_complaint(item.complaint_id)
+
+    # --- filters and search
+    @Slot()
+    def _apply_filters(self) -> None:
+        query = self.session.with_filter(self.model.query, **self.filter_bar.values())
+        if query != self.model.query:
+            self.model.set_query(query)
+
+    def _load_lookups(self) -> None:
+        session = self.session
+        self.runner.run(
+            Lane.DB,
+            lambda ctx: session.lookups(),
+            on_success=self._on_lookups,
+            on_failure=self._on_background_failed,
+        )
+
+    def _on_lookups(self, lookups: Any) -> None:
+        self.filter_bar.set_lookups(lookups.categories, lookups.kecamatans)
+
     @Slot()
     def _focus_search(self) -> None:
         self.search_edit.setFocus()
@@ -289,6 +547,34 @@ class MainWindow(QMainWindow):
         self._apply_search()
 
     # --- selection and detail
+    def _active_view(self) -> QTableView:
+        return self.outbox_table if self.stack.currentWidget() is self.outbox_table else self.table
+
+    def _move(self, delta: int) -> None:
+        view = self._active_view()
+        rows = view.model().rowCount()
+        if rows == 0:
+            return
+        current = view.currentIndex()
+        if not current.isValid():
+            row = 0
+        elif not view.selectionModel().hasSelection():
+            row = current.row()  # focus made a row current without selecting it: start there
+        else:
+            row = min(rows - 1, max(0, current.row() + delta))
+        index = view.model().index(row, 0)
+        view.setCurrentIndex(index)
+        view.selectRow(row)
+        view.scrollTo(index)
+
+    @Slot()
+    def select_next(self) -> None:
+        self._move(1)
+
+    @Slot()
+    def select_previous(self) -> None:
+        self._move(-1)
+
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -331,12 +617,19 @@ class MainWindow(QMainWindow):
 
     def _on_detail_failed(self, exc: BaseException) -> None:
         log.warning("detail failed: %r", exc)
-        self.statusBar().showMessage(describe(exc), 8000)
+        self.show_message(describe(exc), Level.ERROR)
+
+    def _on_background_failed(self, exc: BaseException) -> None:
+        log.warning("background read failed: %r", exc)
+        self.show_message(describe(exc), Level.ERROR)
 
     # --- sync
     @Slot()
     def sync_now(self) -> None:
         if self._syncing or not self.session.can_sync:
+            return
+        if self.session.work_offline:
+            self.show_message(self.tr("Work offline is on: turn it off to sync."), Level.INFO)
             return
         self._syncing = True
         self.sync_action.setEnabled(False)
@@ -350,53 +643,136 @@ class MainWindow(QMainWindow):
             on_progress=self._on_sync_progress,
         )
 
+    @Slot()
+    def _auto_sync(self) -> None:
+        if self.session.can_sync and not self.session.work_offline and not self._syncing:
+            self.sync_now()
+
     def _on_sync_progress(self, value: Any) -> None:
         text = sync_progress_text(value)
         if text:
             self.statusBar().showMessage(text)
 
+    def _sync_enabled(self) -> bool:
+        return self.session.can_sync and not self.session.work_offline and not self._syncing
+
     def _on_sync_done(self, summary: Any) -> None:
         self._syncing = False
-        self.sync_action.setEnabled(self.session.can_sync)
+        self.sync_action.setEnabled(self._sync_enabled())
         self.statusBar().showMessage(self.tr("Sync finished."), 5000)
         self._reload_keeping_selection()
         self.refresh_status()
+        self._load_lookups()
         self.syncFinished.emit(True)
 
     def _on_sync_failed(self, exc: BaseException) -> None:
         self._syncing = False
-        self.sync_action.setEnabled(self.session.can_sync)
-        self.statusBar().showMessage(self.tr("Sync failed: %1").replace("%1", describe(exc)), 15000)
+        self.sync_action.setEnabled(self._sync_enabled())
+        self.statusBar().clearMessage()
+        self.show_message(self.tr("Sync failed: %1").replace("%1", describe(exc)), Level.WARNING)
         self.refresh_status()
         self.syncFinished.emit(False)
 
     def _reload_keeping_selection(self) -> None:
         selected = self.detail.current_id
+        if self._current_queue() == "outbox":
+            self._load_outbox()
         self.model.refresh()
         if selected:
             self.show_complaint(selected)
 
-    # --- status bar
+    # --- work offline
+    @Slot(bool)
+    def _on_work_offline_toggled(self, on: bool) -> None:
+        self._apply_work_offline(on, announce=True)
+
+    def _apply_work_offline(self, on: bool, announce: bool) -> None:
+        if self.work_offline_action.isChecked() != on:
+            self.work_offline_action.blockSignals(True)
+            self.work_offline_action.setChecked(on)
+            self.work_offline_action.blockSignals(False)
+        self.session.set_work_offline(on)
+        self.runner.set_network_allowed(not on)
+        self.settings.set_flag("sync/work_offline", on)
+        self.sync_action.setEnabled(self._sync_enabled())
+        if on:
+            self._auto_sync_timer.stop()
+        else:
+            self._auto_sync_timer.start()
+        if announce:
+            self.show_message(
+                self.tr("Working offline: your changes wait in the outbox.")
+                if on
+                else self.tr("Back online: press Sync now (F5) to send your changes."),
+                Level.INFO,
+            )
+            self.refresh_status()
+
+    # --- language
+    def current_language(self) -> str:
+        saved = self.settings.text(LANGUAGE_KEY)
+        if saved in ("id", "en"):
+            return saved
+        return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
+
+    @Slot(QAction)
+    def _on_language_chosen(self, action: QAction) -> None:
+        code = str(action.data())
+        if code == self.settings.text(LANGUAGE_KEY):
+            return
+        self.settings.set_text(LANGUAGE_KEY, code)
+        self.settings.sync()
+        self.show_message(self.tr("The language changes the next time LAPOR! Desk starts."), Level.INFO)
+
+    # --- status bar and counts (read on the DB lane)
     @Slot()
     def refresh_status(self) -> None:
-        try:
-            status = self.session.status()
-        except Exception as exc:  # noqa: BLE001 - the status bar must never take the window down
-            log.warning("status failed: %r", exc)
+        self._status_request += 1
+        request = self._status_request
+        session = self.session
+
+        def read(ctx: Any) -> tuple[Any, dict[str, int]]:
+            return session.status(), session.queue_counts()
+
+        self.runner.run(
+            Lane.DB,
+            read,
+            on_success=lambda result: self._on_status(request, result),
+            on_failure=self._on_status_failed,
+        )
+
+    def _on_status(self, request: int, result: tuple[SyncStatus, dict[str, int]]) -> None:
+        if request != self._status_request:
             return
+        status, counts = result
         self.apply_status(status)
+        self.queue_panel.panel_model.set_counts(counts)
+        self.countsRefreshed.emit()
+
+    def _on_status_failed(self, exc: BaseException) -> None:
+        # The status bar must never take the window down; it will be read again soon.
+        log.warning("status failed: %r", exc)
 
     def apply_status(self, status: SyncStatus) -> None:
         self._online = status.online
-        self.online_label.setText(self.tr("● Online") if status.online else self.tr("○ Offline"))
-        self.online_label.setStyleSheet("color: #1b7a1b;" if status.online else "color: #a61b1b;")
+        if status.work_offline:
+            self.online_label.setText(self.tr("○ Working offline"))
+        else:
+            self.online_label.setText(self.tr("● Online") if status.online else self.tr("○ Offline"))
+        self.online_label.setStyleSheet(f"color: {_status_palette_colour(status.online)};")
         when = format_datetime(status.last_sync_at) if status.last_sync_at else self.tr("never")
         self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", when))
         self.pending_label.setText(self.tr("Pending changes: %1").replace("%1", str(status.pending_ops)))
+        used = QLocale().formattedDataSize(status.wire_bytes)
+        self.data_label.setText(self.tr("Data used: %1").replace("%1", used))
 
     @Slot(int)
     def _update_count(self, count: int) -> None:
-        self.count_label.setText(self.tr("%1 complaints").replace("%1", QLocale().toString(count)))
+        self.count_label.setText(
+            self.tr("%1: %2 complaints")
+            .replace("%1", queue_label(self._current_queue()))
+            .replace("%2", QLocale().toString(count))
+        )
 
     @Slot()
     def _about(self) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.ui.i18n import status_label
+from desktop.ui.i18n import deadline_text, status_label, step_label
 
 PAGE_SIZE = 200
 CACHED_PAGES = 16
@@ -40,13 +40,15 @@ class Column(enum.IntEnum):
     CATEGORY = 2
     KECAMATAN = 3
     STATUS = 4
-    ARRIVED = 5
+    DEADLINE = 5
     ASSIGNEE = 6
-    SYNC = 7
+    ARRIVED = 7
+    SYNC = 8
 
 
 # The SortKey column name the store understands for each visible column.
-# The sync badge has no SQL order (it is an overlay of the outbox), so it is not sortable.
+# The sync badge has no SQL order (it is an overlay of the outbox), so it is not sortable; neither is the deadline,
+# which the working-day clock computes for the visible rows only (the "overdue" queue selects by it in SQL).
 SORT_COLUMNS: dict[Column, str] = {
     Column.TRACKING_ID: "tracking_id",
     Column.TITLE: "title",
@@ -73,6 +75,7 @@ def column_title(column: Column) -> str:
         Column.CATEGORY: QCoreApplication.translate("QueueTableModel", "Category"),
         Column.KECAMATAN: QCoreApplication.translate("QueueTableModel", "Kecamatan"),
         Column.STATUS: QCoreApplication.translate("QueueTableModel", "Status"),
+        Column.DEADLINE: QCoreApplication.translate("QueueTableModel", "Deadline"),
         Column.ARRIVED: QCoreApplication.translate("QueueTableModel", "Arrived"),
         Column.ASSIGNEE: QCoreApplication.translate("QueueTableModel", "Assignee"),
         Column.SYNC: QCoreApplication.translate("QueueTableModel", "Sync"),
@@ -99,6 +102,19 @@ class QueueSource(Protocol):
     def rows(self, ids: Sequence[str]) -> list[Any]: ...
 
 
+def alert_colour(kind: str) -> QColor:
+    """Red/orange text that reads on the current palette's base colour (light or dark)."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    colours = {
+        "error": ("#c62828", "#ff8a80"),
+        "warning": ("#b35c00", "#ffb74d"),
+        "ok": ("#1b7a1b", "#81c784"),
+    }
+    return QColor(colours[kind][1 if dark else 0])
+
+
 class QueueTableModel(QAbstractTableModel):
     """Rows of the queue, fetched a page at a time as the view paints them."""
 
@@ -113,6 +129,7 @@ class QueueTableModel(QAbstractTableModel):
         self._query = query
         self._count = source.count(query)
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._deadlines: dict[str, Any] = {}
         self._locale = QLocale()
 
     # --- the query
@@ -123,7 +140,7 @@ class QueueTableModel(QAbstractTableModel):
     def set_query(self, query: QueueQuery) -> None:
         self.beginResetModel()
         self._query = query
-        self._pages.clear()
+        self._clear_cache()
         self._count = self._source.count(query)
         self.endResetModel()
         self.countChanged.emit(self._count)
@@ -141,7 +158,7 @@ class QueueTableModel(QAbstractTableModel):
         if count != self._count:
             self.refresh()
             return
-        self._pages.clear()
+        self._clear_cache()
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(Column) - 1))
 
@@ -190,6 +207,8 @@ class QueueTableModel(QAbstractTableModel):
                 return self._sync_tooltip(row)
             if column == Column.TITLE:
                 return str(_field(row, "title", ""))
+            if column == Column.DEADLINE:
+                return self._deadline_tooltip(row)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.TRACKING_ID:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -199,7 +218,13 @@ class QueueTableModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#a61b1b" if _field(row, "conflict", False) else "#b35c00"))
+                return QBrush(alert_colour("error" if _field(row, "conflict", False) else "warning"))
+        if column == Column.DEADLINE and role == Qt.ItemDataRole.ForegroundRole:
+            due = self.deadline_of(row)
+            if due is not None and due.overdue:
+                return QBrush(alert_colour("error"))
+            if due is not None and due.remaining <= 1:
+                return QBrush(alert_colour("warning"))
         if role == self.IdRole:
             return str(_field(row, "id", ""))
         if role == self.RowRole:
@@ -216,7 +241,7 @@ class QueueTableModel(QAbstractTableModel):
             sort_column=SORT_COLUMNS[Column(column)],
             descending=order == Qt.SortOrder.DescendingOrder,
         )
-        self._pages.clear()
+        self._clear_cache()
         self.endResetModel()
 
     # --- rows
@@ -231,6 +256,13 @@ class QueueTableModel(QAbstractTableModel):
         found = self.row_at(row)
         return None if found is None else str(_field(found, "id", ""))
 
+    def deadline_of(self, row: Any) -> Any | None:
+        return self._deadlines.get(str(_field(row, "id", "")))
+
+    def _clear_cache(self) -> None:
+        self._pages.clear()
+        self._deadlines.clear()
+
     def _page(self, page_no: int) -> list[Any]:
         page = self._pages.get(page_no)
         if page is not None:
@@ -241,8 +273,13 @@ class QueueTableModel(QAbstractTableModel):
         # Keep the SQL order; a row deleted between the two queries is simply missing.
         page = [by_id[i] for i in ids if i in by_id]
         self._pages[page_no] = page
+        deadlines = getattr(self._source, "deadlines", None)
+        if deadlines is not None:
+            self._deadlines.update(deadlines(ids))
         while len(self._pages) > CACHED_PAGES:
-            self._pages.popitem(last=False)
+            _, dropped = self._pages.popitem(last=False)
+            for old in dropped:
+                self._deadlines.pop(str(_field(old, "id", "")), None)
         return page
 
     def _display(self, row: Any, column: Column) -> str:
@@ -258,6 +295,9 @@ class QueueTableModel(QAbstractTableModel):
             return status_label(str(_field(row, "status", "")))
         if column == Column.ARRIVED:
             return format_datetime(_field(row, "arrived_at", None), self._locale)
+        if column == Column.DEADLINE:
+            due = self.deadline_of(row)
+            return "" if due is None else deadline_text(due.remaining, due.overdue)
         if column == Column.ASSIGNEE:
             return str(_field(row, "assignee_name", "") or "")
         if column == Column.SYNC:
@@ -267,6 +307,16 @@ class QueueTableModel(QAbstractTableModel):
                 return QCoreApplication.translate("QueueTableModel", "Pending")
             return ""
         return ""
+
+    def _deadline_tooltip(self, row: Any) -> str | None:
+        due = self.deadline_of(row)
+        if due is None:
+            return None
+        return (
+            QCoreApplication.translate("QueueTableModel", "Deadline for %1: %2")
+            .replace("%1", step_label(str(due.step)))
+            .replace("%2", format_datetime(due.due.isoformat(), self._locale))
+        )
 
     def _sync_tooltip(self, row: Any) -> str | None:
         if _field(row, "conflict", False):

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 
 class WorkingOffline(RuntimeError):
-    """"Kerja luring" is on: nothing goes over the network until it is turned off."""
+    """ "Kerja luring" is on: nothing goes over the network until it is turned off."""
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,10 @@ class OutboxItem:
 class StoreQueueSource:
     """The model's queries, bound to one replica."""
 
-    def __init__(self, replica: Replica, clock: Any = None) -> None:
+    def __init__(self, replica: Replica, clock: Any = None, now: Any = None) -> None:
         self._replica = replica
         self._clock = clock  # callable returning the office's SlaClock (cached by the session)
+        self._now = now  # callable returning "now" (tests); default: the current time
 
     def count(self, query: QueueQuery) -> int:
         return store_queue.count(self._replica, query.filter)
@@ -72,7 +73,7 @@ class StoreQueueSource:
 
     def deadlines(self, ids: Sequence[str]) -> dict[str, Any]:
         clock = self._clock() if self._clock is not None else store_queue.office_clock(self._replica)
-        return store_queue.deadlines(self._replica, list(ids), clock)
+        return store_queue.deadlines(self._replica, list(ids), clock, self._now() if self._now else None)
 
 
 def _parse_time(value: Any) -> dt.datetime | None:

@@ -286,52 +286,52 @@
     <message>
         <location filename="../../desktop/ui/i18n.py" line="191"/>
         <source>verification and routing</source>
-        <translation type="unfinished"></translation>
+        <translation>verifikasi dan penerusan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="192"/>
         <source>first follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>tindak lanjut pertama</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="193"/>
         <source>reporter&apos;s reply window</source>
-        <translation type="unfinished"></translation>
+        <translation>masa tanggapan pelapor</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="194"/>
         <source>finishing the complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>penyelesaian laporan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="195"/>
         <source>answering the information request</source>
-        <translation type="unfinished"></translation>
+        <translation>jawaban permintaan informasi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="205"/>
         <source>1 day overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>lewat 1 hari</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="206"/>
         <source>%1 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>lewat %1 hari</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="208"/>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>hari ini</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="210"/>
         <source>1 working day left</source>
-        <translation type="unfinished"></translation>
+        <translation>1 hari kerja lagi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="211"/>
         <source>%1 working days left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hari kerja lagi</translation>
     </message>
 </context>
 <context>
@@ -832,7 +832,7 @@
     <message>
         <location filename="../../desktop/ui/errors.py" line="100"/>
         <source>Work offline is on: nothing is sent or fetched until you turn it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerja luring aktif: tidak ada yang dikirim atau diambil sampai Anda mematikannya.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="103"/>
@@ -845,12 +845,12 @@
     <message>
         <location filename="../../desktop/ui/i18n.py" line="183"/>
         <source>Arrived at the OPD</source>
-        <translation type="unfinished">Masuk ke OPD</translation>
+        <translation>Masuk ke OPD</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="184"/>
         <source>Reporter replied</source>
-        <translation type="unfinished">Ditanggapi Pelapor</translation>
+        <translation>Pelapor menanggapi</translation>
     </message>
 </context>
 <context>
@@ -858,63 +858,63 @@
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="44"/>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring menurut status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="45"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="48"/>
         <source>Filter by category</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring menurut kategori</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="55"/>
         <source>Filter by kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring menurut kecamatan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="56"/>
         <source>Filter by channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring menurut kanal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="57"/>
         <source>All channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua kanal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="60"/>
         <source>Arrived on or after</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk sejak tanggal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="61"/>
         <source>Arrived on or before</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk sampai tanggal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="64"/>
         <location filename="../../desktop/ui/filter_bar.py" line="65"/>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus saringan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="75"/>
         <source>Arrived</source>
-        <translation type="unfinished">Masuk</translation>
+        <translation>Masuk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="98"/>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua kategori</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/filter_bar.py" line="104"/>
         <source>All kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua kecamatan</translation>
     </message>
 </context>
 <context>
@@ -1098,237 +1098,247 @@
     <message>
         <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Saringan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Complaint detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Rincian laporan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>The complaints of the chosen queue; J and K move between them</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan dalam antrean yang dipilih; J dan K berpindah di antaranya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
-        <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <source>Columns: click to sort</source>
+        <translation>Kolom: klik untuk mengurutkan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="260"/>
-        <source>Changes made here that the hub has not accepted yet</source>
-        <translation type="unfinished"></translation>
+        <source>Outbox</source>
+        <translation>Kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <source>Changes made here that the hub has not accepted yet</source>
+        <translation>Perubahan yang dibuat di sini dan belum diterima hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <source>Outbox columns</source>
+        <translation>Kolom kotak keluar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>Send your changes and fetch new complaints (F5)</source>
         <translation>Kirim perubahan Anda dan ambil laporan baru (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>Work offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerja luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>Stop all network traffic: changes wait in the outbox until this is turned off</source>
-        <translation type="unfinished"></translation>
+        <translation>Hentikan semua lalu lintas jaringan: perubahan menunggu di kotak keluar sampai ini dimatikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source>Next complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>Previous complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
-        <location filename="../../desktop/ui/main_window.py" line="774"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="781"/>
         <source>About LAPOR! Desk</source>
         <translation>Tentang LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>&amp;Actions</source>
         <translation>&amp;Tindakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>Search tracking ID, title, content, location…</source>
         <translation>Cari nomor tracking, judul, isi, lokasi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
-        <source>Search complaints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <source>Search complaints</source>
+        <translation>Cari laporan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>Tracking IDs, word beginnings and several words, e.g. jalan rusak marabahan (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>ID pelacakan, awal kata dan beberapa kata, mis. jalan rusak marabahan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Bytes sent and received since LAPOR! Desk was started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
-        <source>Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
-        <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte yang dikirim dan diterima sejak LAPOR! Desk dibuka</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="385"/>
-        <source>Pending changes</source>
-        <translation type="unfinished"></translation>
+        <source>Connection</source>
+        <translation>Koneksi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="386"/>
-        <source>Data used</source>
-        <translation type="unfinished"></translation>
+        <source>Last sync</source>
+        <translation>Sinkronisasi terakhir</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <source>Pending changes</source>
+        <translation>Perubahan tertunda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <source>Data used</source>
+        <translation>Data terpakai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Complaints shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan yang ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="625"/>
+        <location filename="../../desktop/ui/main_window.py" line="632"/>
         <source>Work offline is on: turn it off to sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerja luring aktif: matikan untuk menyinkronkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="629"/>
+        <location filename="../../desktop/ui/main_window.py" line="636"/>
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="655"/>
+        <location filename="../../desktop/ui/main_window.py" line="662"/>
         <source>Sync finished.</source>
         <translation>Sinkronisasi selesai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="665"/>
+        <location filename="../../desktop/ui/main_window.py" line="672"/>
         <source>Sync failed: %1</source>
         <translation>Sinkronisasi gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="697"/>
+        <location filename="../../desktop/ui/main_window.py" line="704"/>
         <source>Working offline: your changes wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerja luring: perubahan Anda menunggu di kotak keluar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="699"/>
+        <location filename="../../desktop/ui/main_window.py" line="706"/>
         <source>Back online: press Sync now (F5) to send your changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembali daring: tekan Sinkronkan sekarang (F5) untuk mengirim perubahan Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="718"/>
+        <location filename="../../desktop/ui/main_window.py" line="725"/>
         <source>The language changes the next time LAPOR! Desk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa berganti saat LAPOR! Desk dibuka lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="752"/>
+        <location filename="../../desktop/ui/main_window.py" line="759"/>
         <source>○ Working offline</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Kerja luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="754"/>
+        <location filename="../../desktop/ui/main_window.py" line="761"/>
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="754"/>
+        <location filename="../../desktop/ui/main_window.py" line="761"/>
         <source>○ Offline</source>
         <translation>○ Luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="756"/>
+        <location filename="../../desktop/ui/main_window.py" line="763"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="757"/>
+        <location filename="../../desktop/ui/main_window.py" line="764"/>
         <source>Last sync: %1</source>
         <translation>Sinkron terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="758"/>
+        <location filename="../../desktop/ui/main_window.py" line="765"/>
         <source>Pending changes: %1</source>
         <translation>Perubahan tertunda: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="760"/>
+        <location filename="../../desktop/ui/main_window.py" line="767"/>
         <source>Data used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Data terpakai: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="765"/>
+        <location filename="../../desktop/ui/main_window.py" line="772"/>
         <source>%1: %2 complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 laporan</translation>
     </message>
     <message>
         <source>%1 complaints</source>
         <translation type="vanished">%1 laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="775"/>
+        <location filename="../../desktop/ui/main_window.py" line="782"/>
         <source>LAPOR! Desk: an offline-first desk for SP4N-LAPOR! complaint handlers at an OPD.</source>
         <translation>LAPOR! Desk: meja kerja yang tetap berjalan tanpa internet bagi pengelola pengaduan SP4N-LAPOR! di OPD.</translation>
     </message>
@@ -1376,57 +1386,57 @@
     <message>
         <location filename="../../desktop/ui/i18n.py" line="138"/>
         <source>Internal note</source>
-        <translation type="unfinished">Catatan internal</translation>
+        <translation>Catatan internal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="139"/>
         <source>Disposition</source>
-        <translation type="unfinished">Disposisi</translation>
+        <translation>Disposisi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="140"/>
         <source>Assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>Penugasan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="141"/>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil laporan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="142"/>
         <source>Status change</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="143"/>
         <source>New follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindak lanjut baru</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="144"/>
         <source>Follow-up edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Suntingan tindak lanjut</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="145"/>
         <source>Follow-up submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindak lanjut diajukan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="146"/>
         <source>Follow-up approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindak lanjut disetujui</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="147"/>
         <source>Follow-up returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindak lanjut dikembalikan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="148"/>
         <source>Attachment</source>
-        <translation type="unfinished">Lampiran</translation>
+        <translation>Lampiran</translation>
     </message>
 </context>
 <context>
@@ -1434,37 +1444,37 @@
     <message>
         <location filename="../../desktop/ui/i18n.py" line="168"/>
         <source>Your role does not allow this</source>
-        <translation type="unfinished"></translation>
+        <translation>Peran Anda tidak mengizinkan ini</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="169"/>
         <source>The complaint is no longer at your OPD</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan tidak lagi berada di OPD Anda</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="170"/>
         <source>The hub found the data incomplete or invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub menilai datanya tidak lengkap atau tidak sah</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="171"/>
         <source>Someone else changed the complaint first</source>
-        <translation type="unfinished"></translation>
+        <translation>Orang lain sudah mengubah laporan lebih dulu</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="172"/>
         <source>The complaint&apos;s status does not allow this now</source>
-        <translation type="unfinished"></translation>
+        <translation>Status laporan tidak mengizinkan ini sekarang</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="175"/>
         <source>Sent twice with different content</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim dua kali dengan isi berbeda</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="176"/>
         <source>You cannot approve your own follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda tidak dapat menyetujui tindak lanjut sendiri</translation>
     </message>
 </context>
 <context>
@@ -1472,27 +1482,27 @@
     <message>
         <location filename="../../desktop/ui/i18n.py" line="155"/>
         <source>Waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu dikirim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="156"/>
         <source>Sent, awaiting the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim, menunggu hub</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="157"/>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Diterima</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="158"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="159"/>
         <source>Conflict</source>
-        <translation type="unfinished">Konflik</translation>
+        <translation>Konflik</translation>
     </message>
 </context>
 <context>
@@ -1500,37 +1510,37 @@
     <message>
         <location filename="../../desktop/ui/outbox_model.py" line="36"/>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibuat</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/outbox_model.py" line="37"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/outbox_model.py" line="38"/>
         <source>Tracking ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID pelacakan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/outbox_model.py" line="39"/>
         <source>Complaint</source>
-        <translation type="unfinished">Pengaduan</translation>
+        <translation>Laporan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/outbox_model.py" line="40"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Keadaan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/outbox_model.py" line="41"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/outbox_model.py" line="108"/>
         <source>Send attempts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Percobaan kirim: %1</translation>
     </message>
 </context>
 <context>
@@ -1538,92 +1548,92 @@
     <message>
         <location filename="../../desktop/ui/i18n.py" line="106"/>
         <source>All complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua laporan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="107"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Baru masuk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="108"/>
         <source>Assigned to me</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditugaskan ke saya</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="109"/>
         <source>Needs follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Perlu tindak lanjut</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="110"/>
         <source>Awaiting approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu persetujuan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="111"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Lewat tenggat</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="112"/>
         <source>My drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Draf saya</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="113"/>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Kotak keluar</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="114"/>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflik</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="121"/>
         <source>Every complaint held by your OPD</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua laporan yang dipegang OPD Anda</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="122"/>
         <source>Arrived at the OPD and not yet dispositioned</source>
-        <translation type="unfinished"></translation>
+        <translation>Sudah masuk ke OPD dan belum didisposisikan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="123"/>
         <source>Complaints assigned to you</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan yang ditugaskan kepada Anda</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="124"/>
         <source>In progress or replied to by the reporter</source>
-        <translation type="unfinished"></translation>
+        <translation>Sedang diproses atau ditanggapi pelapor</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="125"/>
         <source>Follow-ups submitted for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindak lanjut yang diajukan untuk disetujui</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="126"/>
         <source>Past their working-day deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Melewati tenggat hari kerja</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="127"/>
         <source>Follow-ups you are still writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindak lanjut yang masih Anda tulis</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="128"/>
         <source>Changes made here and not yet accepted by the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan yang dibuat di sini dan belum diterima hub</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="129"/>
         <source>Changes the hub did not accept: open them to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan yang tidak diterima hub: buka untuk menyelesaikannya</translation>
     </message>
 </context>
 <context>
@@ -1631,12 +1641,12 @@
     <message>
         <location filename="../../desktop/ui/queue_panel.py" line="125"/>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Antrean</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/queue_panel.py" line="126"/>
         <source>Choose which complaints the table shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih laporan yang ditampilkan tabel</translation>
     </message>
 </context>
 <context>
@@ -1669,7 +1679,7 @@
     <message>
         <location filename="../../desktop/ui/queue_model.py" line="78"/>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenggat</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/queue_model.py" line="79"/>
@@ -1699,7 +1709,7 @@
     <message>
         <location filename="../../desktop/ui/queue_model.py" line="316"/>
         <source>Deadline for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenggat %1: %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/queue_model.py" line="323"/>

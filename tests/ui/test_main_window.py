@@ -81,9 +81,19 @@ def test_selecting_a_row_shows_untrusted_text_literally(qtbot, window: MainWindo
     assert window.model.data(window.model.index(0, Column.TITLE)) == HOSTILE
 
 
-def test_layout_is_remembered(qtbot, session: StoreSession, tmp_path: Path) -> None:
+@pytest.fixture
+def keep() -> Iterator[list[object]]:
+    """Strong references to windows until the end of the test's teardown: a window whose last Python reference
+    goes while Qt paints it (qtbot holds only weak ones) is deleted mid-paint."""
+    kept: list[object] = []
+    yield kept
+    kept.clear()
+
+
+def test_layout_is_remembered(qtbot, session: StoreSession, tmp_path: Path, keep: list[object]) -> None:
     runner = JobRunner()
     first = MainWindow(session, runner, UiSettings(tmp_path))
+    keep.append(first)
     qtbot.addWidget(first)
     first.show()
     first.resize(720, 520)  # inside the offscreen screen (800x600)
@@ -94,6 +104,7 @@ def test_layout_is_remembered(qtbot, session: StoreSession, tmp_path: Path) -> N
     assert (tmp_path / "desk.ini").exists()
 
     second = MainWindow(session, runner, UiSettings(tmp_path))
+    keep.append(second)
     qtbot.addWidget(second)
     second.show()
     assert second.table.horizontalHeader().sectionSize(Column.TITLE) == 333
@@ -102,8 +113,9 @@ def test_layout_is_remembered(qtbot, session: StoreSession, tmp_path: Path) -> N
     runner.shutdown()
 
 
-def test_status_bar_without_sync(window: MainWindow) -> None:
+def test_status_bar_without_sync(qtbot, window: MainWindow) -> None:
     assert not window.sync_action.isEnabled()
+    qtbot.waitUntil(lambda: window.pending_label.text() != "", timeout=5000)
     assert window.pending_label.text().endswith("0")
 
 
@@ -111,7 +123,8 @@ def test_offline_note_shows_in_timeline_and_status(qtbot, window: MainWindow, se
     from desktop.store.actions import add_note
 
     add_note(session.replica, "c-hostile", HOSTILE)
-    window.refresh_status()
+    with qtbot.waitSignal(window.countsRefreshed, timeout=5000):
+        window.refresh_status()
     assert window.pending_label.text().endswith("1")
     window.search_now("7777777")
     with qtbot.waitSignal(window.detailShown, timeout=5000):
