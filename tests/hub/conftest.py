@@ -48,6 +48,8 @@ def database(backend: str, tmp: Path) -> Iterator[str]:
 @contextmanager
 def hub_for(backend: str, tmp: Path, env: dict[str, str] | None = None,
             complaints: int = SEED_COMPLAINTS) -> Iterator[str]:
+    # Blobs next to the test's database, never in the working directory (PostgreSQL has no file to sit beside).
+    env = {"LAPOR_HUB_BLOBS": str(tmp / "blobs"), **(env or {})}
     with database(backend, tmp) as db, run_hub(db, seed_complaints=complaints, env=env) as url:
         yield url
 
