@@ -50,6 +50,7 @@ from desktop.ui.settings import UiSettings
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 250
+DETAIL_DELAY_MS = 60
 STATUS_REFRESH_MS = 30_000
 AUTO_SYNC_MS = 10 * 60_000
 LANGUAGE_KEY = "ui/language"
@@ -176,6 +177,12 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(self._search_timer.start)
+
+        self._pending_detail: str | None = None
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._show_selected_detail)
 
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -583,7 +590,15 @@ class MainWindow(QMainWindow):
             return
         complaint_id = self.model.id_at(rows[0].row())
         if complaint_id:
-            self.show_complaint(complaint_id)
+            # Holding J or Page Down moves through many rows: read the detail once the selection rests.
+            self._pending_detail = complaint_id
+            self._detail_timer.start()
+
+    @Slot()
+    def _show_selected_detail(self) -> None:
+        if self._pending_detail:
+            self.show_complaint(self._pending_detail)
+            self._pending_detail = None
 
     @Slot()
     def _on_model_reset(self) -> None:
@@ -730,6 +745,7 @@ class MainWindow(QMainWindow):
         self._status_request += 1
         request = self._status_request
         session = self.session
+        generation = getattr(self.model.source, "generation", 0)
 
         def read(ctx: Any) -> tuple[Any, dict[str, int]]:
             return session.status(), session.queue_counts()
@@ -737,14 +753,17 @@ class MainWindow(QMainWindow):
         self.runner.run(
             Lane.DB,
             read,
-            on_success=lambda result: self._on_status(request, result),
+            on_success=lambda result: self._on_status(request, generation, result),
             on_failure=self._on_status_failed,
         )
 
-    def _on_status(self, request: int, result: tuple[SyncStatus, dict[str, int]]) -> None:
+    def _on_status(self, request: int, generation: int, result: tuple[SyncStatus, dict[str, int]]) -> None:
         if request != self._status_request:
             return
         status, counts = result
+        prime = getattr(self.model.source, "prime_counts", None)
+        if prime is not None:
+            prime(generation, counts)
         self.apply_status(status)
         self.queue_panel.panel_model.set_counts(counts)
         self.countsRefreshed.emit()

@@ -115,6 +115,36 @@ def alert_colour(kind: str) -> QColor:
     return QColor(colours[kind][1 if dark else 0])
 
 
+_COLUMNS = len(Column)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# role → position in a cell tuple; roles not listed and not special are None
+_PAINT_ROLES: dict[int, int] = {
+    int(Qt.ItemDataRole.DisplayRole): 0,
+    int(Qt.ItemDataRole.ForegroundRole): 1,
+    int(Qt.ItemDataRole.FontRole): 2,
+    int(Qt.ItemDataRole.TextAlignmentRole): 3,
+}
+_EMPTY_ROLES = (
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.CheckStateRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.StatusTipRole,
+    Qt.ItemDataRole.WhatsThisRole,
+    Qt.ItemDataRole.SizeHintRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+)
+_PAINT_ROLES.update({int(role): 4 for role in _EMPTY_ROLES})  # answered None without the slow path
+
+
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 class QueueTableModel(QAbstractTableModel):
     """Rows of the queue, fetched a page at a time as the view paints them."""
 
@@ -130,6 +160,7 @@ class QueueTableModel(QAbstractTableModel):
         self._count = source.count(query)
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._deadlines: dict[str, Any] = {}
+        self._cells: dict[int, tuple[tuple[Any, ...], ...]] = {}  # row number → painted roles per column
         self._locale = QLocale()
 
     # --- the query
@@ -148,12 +179,23 @@ class QueueTableModel(QAbstractTableModel):
     def set_filter(self, queue_filter: Any) -> None:
         self.set_query(replace(self._query, filter=queue_filter))
 
+    @property
+    def source(self) -> QueueSource:
+        return self._source
+
     def refresh(self) -> None:
         """Re-read everything (after a sync or a local change)."""
+        self._invalidate_source()
         self.set_query(self._query)
+
+    def _invalidate_source(self) -> None:
+        invalidate = getattr(self._source, "invalidate", None)
+        if invalidate is not None:
+            invalidate()
 
     def refresh_rows(self) -> None:
         """Re-read the count and the cached pages in place; the selection survives when the count is unchanged."""
+        self._invalidate_source()
         count = self._source.count(self._query)
         if count != self._count:
             self.refresh()
@@ -189,19 +231,31 @@ class QueueTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count or not 0 <= index.column() < len(Column):
+        # Hot: the view asks ~8 roles of every visible cell on each paint. The painted roles come from a tuple
+        # built once per row (see _cells); the rest takes the slow path.
+        row_no = index.row()
+        cells = self._cells.get(row_no)
+        if cells is None:
+            row = self.row_at(row_no)
+            if row is None:
+                return None
+            # Built for the rows that are painted only, not for the whole page when it is fetched.
+            cells = self._cells[row_no] = self._row_cells(row)
+        column = index.column()
+        if not 0 <= column < _COLUMNS:
             return None
-        row = self.row_at(index.row())
+        pos = _PAINT_ROLES.get(role)
+        if pos is not None:
+            return cells[column][pos]
+        return self._slow_data(row_no, column, role)
+
+    def _slow_data(self, row_no: int, column: int, role: int) -> Any:
+        row = self.row_at(row_no)
         if row is None:
             return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.SYNC:
                 return self._sync_tooltip(row)
@@ -210,26 +264,32 @@ class QueueTableModel(QAbstractTableModel):
             if column == Column.DEADLINE:
                 return self._deadline_tooltip(row)
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.TRACKING_ID:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if column == Column.SYNC and (_field(row, "conflict", False) or _field(row, "pending", False)):
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(alert_colour("error" if _field(row, "conflict", False) else "warning"))
-        if column == Column.DEADLINE and role == Qt.ItemDataRole.ForegroundRole:
-            due = self.deadline_of(row)
-            if due is not None and due.overdue:
-                return QBrush(alert_colour("error"))
-            if due is not None and due.remaining <= 1:
-                return QBrush(alert_colour("warning"))
         if role == self.IdRole:
             return str(_field(row, "id", ""))
         if role == self.RowRole:
             return row
         return None
+
+    def _row_cells(self, row: Any) -> tuple[tuple[Any, ...], ...]:
+        """(display, foreground, font, alignment, None) of each column of one row."""
+        conflict = bool(_field(row, "conflict", False))
+        pending = bool(_field(row, "pending", False))
+        due = self.deadline_of(row)
+        out = []
+        for column in Column:
+            foreground = font = alignment = None
+            if column == Column.TRACKING_ID:
+                alignment = _RIGHT
+            elif column == Column.SYNC and (conflict or pending):
+                font = _bold_font()
+                foreground = QBrush(alert_colour("error" if conflict else "warning"))
+            elif column == Column.DEADLINE and due is not None:
+                if due.overdue:
+                    foreground = QBrush(alert_colour("error"))
+                elif due.remaining <= 1:
+                    foreground = QBrush(alert_colour("warning"))
+            out.append((self._display(row, column), foreground, font, alignment, None))
+        return tuple(out)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column) or Column(column) not in SORT_COLUMNS:
@@ -262,6 +322,7 @@ class QueueTableModel(QAbstractTableModel):
     def _clear_cache(self) -> None:
         self._pages.clear()
         self._deadlines.clear()
+        self._cells.clear()
 
     def _page(self, page_no: int) -> list[Any]:
         page = self._pages.get(page_no)
@@ -277,9 +338,10 @@ class QueueTableModel(QAbstractTableModel):
         if deadlines is not None:
             self._deadlines.update(deadlines(ids))
         while len(self._pages) > CACHED_PAGES:
-            _, dropped = self._pages.popitem(last=False)
-            for old in dropped:
+            old_no, dropped = self._pages.popitem(last=False)
+            for i, old in enumerate(dropped):
                 self._deadlines.pop(str(_field(old, "id", "")), None)
+                self._cells.pop(old_no * PAGE_SIZE + i, None)
         return page
 
     def _display(self, row: Any, column: Column) -> str:

@@ -60,9 +60,29 @@ class StoreQueueSource:
         self._replica = replica
         self._clock = clock  # callable returning the office's SlaClock (cached by the session)
         self._now = now  # callable returning "now" (tests); default: the current time
+        # Counts by filter, until the data changes (a sync, a local action): switching back to a queue or a search
+        # costs no count query, and the plain queues' counts come from the panel's background read.
+        self._counts: dict[Any, int] = {}
+        self.generation = 0
 
     def count(self, query: QueueQuery) -> int:
-        return store_queue.count(self._replica, query.filter)
+        found = self._counts.get(query.filter)
+        if found is None:
+            found = self._counts[query.filter] = store_queue.count(self._replica, query.filter)
+        return found
+
+    def invalidate(self) -> None:
+        """The replica changed: forget the cached counts (and any count read before now)."""
+        self._counts.clear()
+        self.generation += 1
+
+    def prime_counts(self, generation: int, counts: dict[str, int]) -> None:
+        """Take the queue counts read in the background, unless the data changed since they were read."""
+        if generation != self.generation:
+            return
+        for key, value in counts.items():
+            if key in store_queue.QUEUES:
+                self._counts[store_queue.QueueFilter(queue=key)] = int(value)
 
     def ids(self, query: QueueQuery, offset: int, limit: int) -> list[str]:
         sort = store_queue.SortKey(query.sort_column, query.descending)

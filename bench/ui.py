@@ -1,0 +1,288 @@
+"""The window at scale: start, search, queue switch and scrolling over a replica of N complaints (offscreen).
+
+    python -m bench.ui --complaints 100000
+
+The replica is built directly through the store's bulk mirror step (`apply_changes` with generated change
+records, indexes and FTS built once at the end), as a first sync would leave it. Then, in this process:
+- start_s: from constructing the MainWindow to the first paint of the queue table's viewport;
+- search_p95_ms: a query typed in the search box → the model reset and the visible rows painted;
+- switch_p95_ms: choosing another queue in the panel → the table repainted;
+- scroll_p95_ms: one Page Down in the table incl. the repaint (pages are fetched as they come into view);
+- rss_mb: the peak resident memory of the process.
+Prints JSON with these figures and the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+TARGETS = {"start_s": 1.5, "search_p95_ms": 100, "switch_p95_ms": 100, "scroll_p95_ms": 16, "rss_mb": 300}
+
+KECAMATAN = (
+    "Alalak", "Marabahan", "Anjir Pasar", "Tamban", "Mekarsari", "Banjarmasin Utara", "Banjarmasin Selatan",
+    "Kendari Barat", "Mandonga", "Talang Kelapa", "Banyuasin III", "Rantau Badauh", "Wanaraya", "Barambai",
+)  # fmt: skip
+TOPICS = (
+    ("Jalan rusak", "jalan berlubang dan tergenang air saat hujan"),
+    ("Lampu jalan mati", "penerangan jalan umum padam sejak minggu lalu"),
+    ("Drainase tersumbat", "saluran air tersumbat sampah sehingga banjir"),
+    ("Jembatan retak", "jembatan kayu retak dan membahayakan pengendara"),
+    ("Air bersih tidak mengalir", "air PDAM tidak mengalir selama tiga hari"),
+    ("Sampah menumpuk", "sampah tidak diangkut dan menimbulkan bau"),
+    ("Trotoar rusak", "trotoar pecah sehingga pejalan kaki turun ke jalan"),
+    ("Banjir di permukiman", "genangan setinggi lutut di gang permukiman warga"),
+)
+STATUSES = (
+    "terdisposisi",
+    "diproses",
+    "ditindaklanjuti",
+    "ditanggapi_pelapor",
+    "selesai",
+    "ditunda",
+    "arsip",
+)
+STATUS_WEIGHTS = (12, 25, 18, 5, 30, 5, 5)
+CHANNELS = ("web", "android", "ios", "sms", "twitter", "whatsapp", "instansi")
+OPD = "unit-pupr"
+ME = "user-admin"
+STAFF = [f"user-staff-{i}" for i in range(8)]
+
+
+def _change(typ: str, rid: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {"type": typ, "id": rid, "version": 1, "deleted": False, "data": data}
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def reference_changes() -> list[dict[str, Any]]:
+    out = [
+        _change("unit", OPD, {"id": OPD, "parent_id": None, "kind": "opd", "code": "PUPR",
+                              "name": "Dinas PUPR", "timezone": "Asia/Makassar"}),
+        _change("user", ME, {"id": ME, "username": "admin.pupr", "full_name": "Rahmat Hidayat", "role": "admin",
+                             "unit_id": OPD}),
+        _change("sla", "default", {"id": "default", "limits": {"verify_days": 3, "first_followup_days": 5,
+                "reply_window_days": 10, "finish_days": 60, "info_days": 10, "info_extension_days": 7},
+                "reply_window_working_days": False}),
+    ]  # fmt: skip
+    for i, uid in enumerate(STAFF):
+        out.append(_change("user", uid, {"id": uid, "username": f"staf{i}", "full_name": f"Staf Bidang {i}",
+                                         "role": "staff", "unit_id": OPD}))  # fmt: skip
+    for i in range(40):
+        out.append(
+            _change(
+                "category", f"cat-{i}", {"id": f"cat-{i}", "parent_id": None, "name": f"Kategori {i:02d}"}
+            )
+        )
+    for day in (
+        "2026-01-01",
+        "2026-02-17",
+        "2026-03-19",
+        "2026-03-20",
+        "2026-04-03",
+        "2026-05-01",
+        "2026-05-14",
+    ):
+        out.append(_change("holiday", day, {"id": day, "date": day, "name": "Libur", "kind": "national",
+                                            "active": True}))  # fmt: skip
+    return out
+
+
+def complaint_changes(n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
+    rnd = random.Random(seed)
+    end = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    span = dt.timedelta(days=540).total_seconds()
+    for i in range(n):
+        title, body = TOPICS[rnd.randrange(len(TOPICS))]
+        kec = KECAMATAN[rnd.randrange(len(KECAMATAN))]
+        arrived = end - dt.timedelta(seconds=span * (1 - i / max(1, n)))
+        status = rnd.choices(STATUSES, STATUS_WEIGHTS)[0]
+        assignee = None if status == "terdisposisi" else (ME if rnd.random() < 0.1 else rnd.choice(STAFF))
+        anonymous = rnd.random() < 0.15
+        cid = str(uuid.UUID(int=rnd.getrandbits(128), version=4))
+        yield _change("complaint", cid, {
+            "id": cid, "tracking_id": 1_000_000 + i * 7, "title": f"{title} di {kec}",
+            "content": f"Mohon ditindaklanjuti, {body} di Kecamatan {kec}. Laporan nomor {i}.",
+            "kind": "permintaan_informasi" if rnd.random() < 0.05 else "pengaduan",
+            "channel": CHANNELS[rnd.randrange(len(CHANNELS))], "status": status, "unit_id": OPD,
+            "subunit_id": None, "assignee_id": assignee, "category_id": f"cat-{rnd.randrange(40)}", "tags": [],
+            "incident_date": None, "submitted_at": _iso(arrived - dt.timedelta(hours=3)), "arrived_at": _iso(arrived),
+            "location": {"province": "Kalimantan Selatan", "regency": "Kabupaten Barito Kuala", "kecamatan": kec,
+                         "desa": None, "lat": None, "lon": None},
+            "anonymous": anonymous, "secret": rnd.random() < 0.05,
+            "reporter": None if anonymous else {"name": f"Warga {i}", "contact": f"08{rnd.randrange(10**9):09d}"},
+            "updated_at": _iso(arrived),
+        })  # fmt: skip
+
+
+def build_replica(folder: Path, n: int) -> Any:
+    from desktop.store.engine import open_replica
+    from desktop.store.mirror import apply_changes, begin_bulk_load, finish_bulk_load
+
+    replica = open_replica(folder / "replica.db", secrets.token_hex(32))
+    replica.set_account(
+        "http://127.0.0.1:1", {"id": ME, "username": "admin.pupr", "full_name": "Rahmat Hidayat"}
+    )
+
+    def write(fn: Callable[[Any], None]) -> None:
+        with replica.write() as conn:
+            cur = conn.connection.cursor()
+            try:
+                fn(cur)
+            finally:
+                cur.close()
+
+    write(begin_bulk_load)
+    write(lambda cur: apply_changes(cur, reference_changes(), index_fts=False))
+    batch: list[dict[str, Any]] = []
+    for ch in complaint_changes(n):
+        batch.append(ch)
+        if len(batch) >= 5000:
+            page = batch
+            write(lambda cur, page=page: apply_changes(cur, page, index_fts=False))
+            batch = []
+    if batch:
+        write(lambda cur: apply_changes(cur, batch, index_fts=False))
+    write(finish_bulk_load)
+    return replica
+
+
+def p95(values: list[float]) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+def rss_mb() -> float:
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak_kb / 1024, 1)
+
+
+def measure(n: int, folder: Path) -> dict[str, Any]:
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    t0 = time.perf_counter()
+    replica = build_replica(folder, n)
+    build_s = time.perf_counter() - t0
+
+    app = QApplication.instance() or QApplication(["bench-ui"])
+    from desktop.ui.jobs import JobRunner
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.services import StoreSession
+    from desktop.ui.settings import UiSettings
+
+    class FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.at: float | None = None
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and self.at is None:
+                self.at = time.perf_counter()
+            return False
+
+    session = StoreSession(replica)
+    runner = JobRunner()
+    settings = UiSettings(folder / "settings")
+    painted = FirstPaint()
+    start = time.perf_counter()
+    window = MainWindow(session, runner, settings)
+    window.table.viewport().installEventFilter(painted)
+    window.resize(1440, 860)
+    window.show()
+    while painted.at is None and time.perf_counter() - start < 30:
+        app.processEvents()
+    start_s = (painted.at or time.perf_counter()) - start
+    window.table.viewport().removeEventFilter(painted)
+    runner.wait_idle(30_000)
+    app.processEvents()
+    table = window.table
+
+    def timed(action: Callable[[], None]) -> float:
+        began = time.perf_counter()
+        action()
+        table.viewport().repaint()
+        return (time.perf_counter() - began) * 1000
+
+    searches = ["jalan", "jalan rusak", "jalan rusak marabahan", "lampu", "banjir permukiman", "drainase tamban",
+                str(1_000_000 + 7 * (n // 2)), "1000", "air bersih", "sampah alalak", "jembatan", "trotoar pecah"]  # fmt: skip
+    search_ms = [timed(lambda q=q: window.search_now(q)) for q in searches]
+    window.search_now("")
+
+    keys = ["baru", "mine", "need_followup", "awaiting_approval", "overdue", "drafts", "conflicts", "all"]
+    switch_ms = [timed(lambda k=k: window.queue_panel.select_key(k)) for k in keys * 2]
+    window.queue_panel.select_key("all")
+    app.processEvents()
+
+    table.setFocus()
+    table.selectRow(0)
+    if os.environ.get("BENCH_PROFILE"):
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+    scroll_ms = [timed(lambda: QTest.keyClick(table, Qt.Key.Key_PageDown)) for _ in range(120)]
+    if os.environ.get("BENCH_PROFILE"):
+        prof.disable()
+        pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
+    runner.wait_idle(30_000)
+    app.processEvents()
+    if os.environ.get("BENCH_DEBUG"):
+        print("search", [round(x) for x in search_ms], file=sys.stderr)
+        print("switch", [round(x) for x in switch_ms], file=sys.stderr)
+        print("scroll", [round(x) for x in scroll_ms], file=sys.stderr)
+    result = {
+        "complaints": n,
+        "build_replica_s": round(build_s, 1),
+        "start_s": round(start_s, 3),
+        "search_p95_ms": round(p95(search_ms), 1),
+        "switch_p95_ms": round(p95(switch_ms), 1),
+        "scroll_p95_ms": round(p95(scroll_ms), 1),
+        "rss_mb": rss_mb(),
+        "search_max_ms": round(max(search_ms), 1),
+        "switch_max_ms": round(max(switch_ms), 1),
+        "scroll_max_ms": round(max(scroll_ms), 1),
+    }
+    result["targets"] = TARGETS
+    result["met"] = all(result[k] <= v for k, v in TARGETS.items())
+    window.close()
+    runner.shutdown()
+    session.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.ui", description=__doc__.splitlines()[0])
+    parser.add_argument("--complaints", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("LANG", "C.UTF-8")
+    with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
+        result = measure(args.complaints, Path(tmp))
+    json.dump(result, sys.stdout)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+    # Skip the interpreter's teardown of Qt objects (PySide may crash there); everything is already closed.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
