@@ -49,8 +49,9 @@ class FilterBar(QWidget):
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.category.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.category.setMinimumContentsLength(12)
         self.kecamatan = _combo("kecamatanFilter", self.tr("Filter by kecamatan"))
         self.channel = _combo("channelFilter", self.tr("Filter by channel"))
@@ -82,7 +83,9 @@ class FilterBar(QWidget):
 
         self.status.currentIndexChanged.connect(self._emit)
         self.category.activated.connect(self._emit)
-        self.category.lineEdit().editingFinished.connect(self._category_edited)
+        category_edit = self.category.lineEdit()
+        if category_edit is not None:
+            category_edit.editingFinished.connect(self._category_edited)
         self.kecamatan.currentIndexChanged.connect(self._emit)
         self.channel.currentIndexChanged.connect(self._emit)
         self.date_from.dateChanged.connect(self._emit)

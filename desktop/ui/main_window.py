@@ -55,15 +55,15 @@ STATUS_REFRESH_MS = 30_000
 AUTO_SYNC_MS = 10 * 60_000
 LANGUAGE_KEY = "ui/language"
 DEFAULT_WIDTHS = {
-    Column.TRACKING_ID: 90,
-    Column.TITLE: 300,
-    Column.CATEGORY: 150,
-    Column.KECAMATAN: 120,
-    Column.STATUS: 120,
-    Column.DEADLINE: 130,
-    Column.ASSIGNEE: 130,
-    Column.ARRIVED: 130,
-    Column.SYNC: 70,
+    Column.TRACKING_ID: 80,
+    Column.TITLE: 280,
+    Column.CATEGORY: 130,
+    Column.KECAMATAN: 110,
+    Column.STATUS: 105,
+    Column.DEADLINE: 125,
+    Column.ASSIGNEE: 120,
+    Column.ARRIVED: 125,
+    Column.SYNC: 60,
 }
 
 
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = self.settings.blob("layout/main_splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([200, 760, 480])
+            self.splitter.setSizes([190, 900, 430])
         header = self.settings.blob("layout/queue_table")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)

@@ -91,20 +91,20 @@ class CountDelegate(QStyledItemDelegate):
             return
         key = index.data(QueuePanelModel.KeyRole)
         painter.save()
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         alert = ALERT_QUEUES.get(key) if count else None
         if alert:
             font.setBold(True)
         painter.setFont(font)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
         if selected:
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
         elif alert:
             painter.setPen(alert_colour(alert))
         else:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        rect = QRect(option.rect).adjusted(0, 0, -8, 0)  # type: ignore[attr-defined]
+        rect = QRect(option.rect).adjusted(0, 0, -8, 0)
         painter.drawText(
             rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), QLocale().toString(count)
         )

@@ -312,13 +312,15 @@ def open_demo_replica(data_dir: Path, username: str) -> Replica:
         return open_replica(path, resolve_key(DEMO_SERVER_ID, username, path, passphrase))
 
 
-def start_demo(data_dir: Path, username: str, password: str, ctx: JobContext) -> tuple[Any, StoreSession]:
+def start_demo(
+    data_dir: Path, username: str, password: str, ctx: JobContext, seed_complaints: int = 2000
+) -> tuple[Any, StoreSession]:
     """Start the embedded hub (seeded on first use, kept in the data dir), sign in, and pull everything."""
     from desktop import account
     from server.embedded import start_embedded_hub
 
     ctx.progress("hub")
-    hub = start_embedded_hub(f"sqlite:///{data_dir / 'demo-hub.sqlite'}", seed_complaints=2000)
+    hub = start_embedded_hub(f"sqlite:///{data_dir / 'demo-hub.sqlite'}", seed_complaints=seed_complaints)
     try:
         ctx.progress("sign-in")
         device = account.device_id(data_dir)

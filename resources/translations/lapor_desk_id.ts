@@ -1091,245 +1091,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_window.py" line="110"/>
         <source>LAPOR! Desk — %1</source>
         <translation>LAPOR! Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>Filters</source>
         <translation>Saringan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Complaint detail</source>
         <translation>Rincian laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>The complaints of the chosen queue; J and K move between them</source>
         <translation>Laporan dalam antrean yang dipilih; J dan K berpindah di antaranya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>Columns: click to sort</source>
         <translation>Kolom: klik untuk mengurutkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>Outbox</source>
         <translation>Kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>Changes made here that the hub has not accepted yet</source>
         <translation>Perubahan yang dibuat di sini dan belum diterima hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Outbox columns</source>
         <translation>Kolom kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Send your changes and fetch new complaints (F5)</source>
         <translation>Kirim perubahan Anda dan ambil laporan baru (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>Work offline</source>
         <translation>Kerja luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Stop all network traffic: changes wait in the outbox until this is turned off</source>
         <translation>Hentikan semua lalu lintas jaringan: perubahan menunggu di kotak keluar sampai ini dimatikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>Next complaint</source>
         <translation>Laporan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>Previous complaint</source>
         <translation>Laporan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
-        <location filename="../../desktop/ui/main_window.py" line="781"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="800"/>
         <source>About LAPOR! Desk</source>
         <translation>Tentang LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>&amp;Actions</source>
         <translation>&amp;Tindakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>Search tracking ID, title, content, location…</source>
         <translation>Cari nomor tracking, judul, isi, lokasi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>Search complaints</source>
         <translation>Cari laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Tracking IDs, word beginnings and several words, e.g. jalan rusak marabahan (Ctrl+F)</source>
         <translation>ID pelacakan, awal kata dan beberapa kata, mis. jalan rusak marabahan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>Bytes sent and received since LAPOR! Desk was started</source>
         <translation>Byte yang dikirim dan diterima sejak LAPOR! Desk dibuka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>Connection</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Last sync</source>
         <translation>Sinkronisasi terakhir</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>Pending changes</source>
         <translation>Perubahan tertunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>Data used</source>
         <translation>Data terpakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>Complaints shown</source>
         <translation>Laporan yang ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="632"/>
+        <location filename="../../desktop/ui/main_window.py" line="647"/>
         <source>Work offline is on: turn it off to sync.</source>
         <translation>Kerja luring aktif: matikan untuk menyinkronkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="636"/>
+        <location filename="../../desktop/ui/main_window.py" line="651"/>
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="662"/>
+        <location filename="../../desktop/ui/main_window.py" line="677"/>
         <source>Sync finished.</source>
         <translation>Sinkronisasi selesai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="672"/>
+        <location filename="../../desktop/ui/main_window.py" line="687"/>
         <source>Sync failed: %1</source>
         <translation>Sinkronisasi gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="704"/>
+        <location filename="../../desktop/ui/main_window.py" line="719"/>
         <source>Working offline: your changes wait in the outbox.</source>
         <translation>Kerja luring: perubahan Anda menunggu di kotak keluar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="706"/>
+        <location filename="../../desktop/ui/main_window.py" line="721"/>
         <source>Back online: press Sync now (F5) to send your changes.</source>
         <translation>Kembali daring: tekan Sinkronkan sekarang (F5) untuk mengirim perubahan Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="725"/>
+        <location filename="../../desktop/ui/main_window.py" line="740"/>
         <source>The language changes the next time LAPOR! Desk starts.</source>
         <translation>Bahasa berganti saat LAPOR! Desk dibuka lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="759"/>
+        <location filename="../../desktop/ui/main_window.py" line="778"/>
         <source>○ Working offline</source>
         <translation>○ Kerja luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="761"/>
+        <location filename="../../desktop/ui/main_window.py" line="780"/>
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="761"/>
+        <location filename="../../desktop/ui/main_window.py" line="780"/>
         <source>○ Offline</source>
         <translation>○ Luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="763"/>
+        <location filename="../../desktop/ui/main_window.py" line="782"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="764"/>
+        <location filename="../../desktop/ui/main_window.py" line="783"/>
         <source>Last sync: %1</source>
         <translation>Sinkron terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="765"/>
+        <location filename="../../desktop/ui/main_window.py" line="784"/>
         <source>Pending changes: %1</source>
         <translation>Perubahan tertunda: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="767"/>
+        <location filename="../../desktop/ui/main_window.py" line="786"/>
         <source>Data used: %1</source>
         <translation>Data terpakai: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="772"/>
+        <location filename="../../desktop/ui/main_window.py" line="791"/>
         <source>%1: %2 complaints</source>
         <translation>%1: %2 laporan</translation>
     </message>
@@ -1338,7 +1338,7 @@
         <translation type="vanished">%1 laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="782"/>
+        <location filename="../../desktop/ui/main_window.py" line="801"/>
         <source>LAPOR! Desk: an offline-first desk for SP4N-LAPOR! complaint handlers at an OPD.</source>
         <translation>LAPOR! Desk: meja kerja yang tetap berjalan tanpa internet bagi pengelola pengaduan SP4N-LAPOR! di OPD.</translation>
     </message>
@@ -1538,7 +1538,7 @@
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="108"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="112"/>
         <source>Send attempts: %1</source>
         <translation>Percobaan kirim: %1</translation>
     </message>
@@ -1697,27 +1697,27 @@
         <translation>Sinkron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="305"/>
+        <location filename="../../desktop/ui/queue_model.py" line="367"/>
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="307"/>
+        <location filename="../../desktop/ui/queue_model.py" line="369"/>
         <source>Pending</source>
         <translation>Tertunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="316"/>
+        <location filename="../../desktop/ui/queue_model.py" line="378"/>
         <source>Deadline for %1: %2</source>
         <translation>Tenggat %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="323"/>
+        <location filename="../../desktop/ui/queue_model.py" line="385"/>
         <source>The hub did not accept a change made here: open it to resolve</source>
         <translation>Hub tidak menerima perubahan yang dibuat di sini: buka untuk menyelesaikannya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="327"/>
+        <location filename="../../desktop/ui/queue_model.py" line="389"/>
         <source>Local changes not yet sent to the hub</source>
         <translation>Perubahan lokal belum terkirim ke hub</translation>
     </message>

@@ -95,7 +95,7 @@ def test_right_password_signs_in_and_the_queue_fills(
     assert blocker.args == [True]
     assert window.model.rowCount() > 0
     assert window.model.data(window.model.index(0, 0))
-    assert "never" not in window.last_sync_label.text()
+    qtbot.waitUntil(lambda: "never" not in window.last_sync_label.text(), timeout=5000)  # read on the DB lane
     runner.shutdown()
 
 
