@@ -1,18 +1,36 @@
-"""Demo pemda + complaints, fast enough for a million: Core executemany in chunks, positions taken in blocks.
+"""Demo pemda + complaints, fast for a million (`lapor-hub seed --complaints 1000000` in about two minutes).
 
 Reference data (units, users, categories, calendar, SLA) is seeded once; complaints only into an empty hub.
+
+How complaints stay fast:
+- each complaint becomes plain tuples of the values as stored (timestamps and JSON as text, booleans as 0/1),
+  with ids and the repeated JSON made without a uuid4()/json.dumps per row, written through the raw DBAPI
+  connection: `executemany` on SQLite, `COPY` on PostgreSQL;
+- all of them in one transaction that holds the feed counter row from the start; positions are taken block by
+  block as before (CHUNK complaints, then their dispositions, follow-ups, replies and events);
+- the plain indexes of the complaint tables are dropped for the load and rebuilt after it in that same
+  transaction (one sort each instead of a random B-tree insert per row); SQLite also loads without foreign key
+  checks (the rows only point at what the seed itself made) and without syncing to disk before the commit;
+- big seeds generate in a second process (ComplaintFactory and row building) while this one writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
+import multiprocessing
+import os
+import queue
 import random
+import sys
 import time
+import traceback
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,21 +41,17 @@ from server.auth import hash_password
 from server.models import (
     Category,
     Complaint,
-    Disposition,
-    Event,
     FeedCounter,
-    FollowUp,
     Holiday,
-    Reply,
     SlaSetting,
     Unit,
     User,
-    new_id,
 )
 
 log = logging.getLogger("lapor_hub.seed")
 NS = uuid.UUID("6f1c1e0a-3b7a-4c55-9a57-1a2b3c4d5e6f")  # stable ids for reference data across re-seeds
-CHUNK = 5000
+CHUNK = 20000  # complaints per block of feed positions (and per batch handed from the generating process)
+PARALLEL_FROM = 50000  # seeds this big generate in a second process when there is a second core
 SLA_DEFAULTS = {"verify_days": 3, "first_followup_days": 5, "reply_window_days": 10, "finish_days": 60,
                 "info_days": 10, "info_extension_days": 7}
 EXTERNAL_BODIES = [("BPN", "Kantor Pertanahan (BPN)"), ("POLRES", "Kepolisian Resor"),
@@ -45,8 +59,25 @@ EXTERNAL_BODIES = [("BPN", "Kantor Pertanahan (BPN)"), ("POLRES", "Kepolisian Re
                    ("KEMENAG", "Kantor Kementerian Agama"), ("BPJSKES", "BPJS Kesehatan Cabang")]
 PROCESSED = {"diproses", "ditindaklanjuti", "ditanggapi_pelapor", "selesai"}
 ANSWERED = {"ditindaklanjuti", "ditanggapi_pelapor", "selesai"}
+INSTRUCTION = "Mohon segera ditindaklanjuti dan dilaporkan hasilnya."
 
-
+# The complaint tables in feed order: within a block, every complaint comes before every disposition, and so on.
+# Columns as the rows are built; feed_seq and version are appended when the block is numbered.
+TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("complaints", ("id", "tracking_id", "title", "content", "kind", "channel", "status", "unit_id", "subunit_id",
+                    "assignee_id", "category_id", "tags", "incident_date", "submitted_at", "arrived_at",
+                    "location", "anonymous", "secret", "reporter_name", "reporter_contact", "updated_at",
+                    "scope_unit_id")),
+    ("dispositions", ("id", "complaint_id", "kind", "from_unit_id", "to_unit_id", "to_user_id", "instruction",
+                      "due_date", "reason", "suggested_body", "created_by", "created_at", "scope_unit_id")),
+    ("followups", ("id", "complaint_id", "text", "state", "author_id", "content_hash", "approved_by",
+                   "approved_at", "return_reason", "created_at", "updated_at", "scope_unit_id")),
+    ("replies", ("id", "complaint_id", "created_at", "scope_unit_id", "text")),
+    ("events", ("id", "complaint_id", "kind", "actor_id", "device_id", "op_id", "at", "data", "scope_unit_id")),
+)
+Row = tuple[Any, ...]
+Block = list[list[Row]]  # one list of rows per entry of TABLES
+_td = dt.timedelta
 def stable_id(*parts: str) -> str:
     return str(uuid.uuid5(NS, "/".join(parts)))
 
@@ -218,6 +249,11 @@ def load_pemda(conn: Connection) -> Pemda:
     return pemda
 
 
+# --- complaints -------------------------------------------------------------------------------------------------
+# Stored forms, the same the DBAPI drivers wrote for the objects before: datetimes as `isoformat(" ")` text (what
+# sqlite3 stores; PostgreSQL parses it to the same timestamptz), dates as ISO text, booleans as 0/1, JSON as
+# json.dumps writes it.
+
 def _ts(value: Any) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
@@ -225,92 +261,196 @@ def _ts(value: Any) -> dt.datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-def _day(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return dt.date.fromisoformat(str(value)[:10])
+def _json_number(value: Any) -> str:
+    # repr is what json.dumps writes for a finite float; anything else takes the slow road.
+    if value is None:
+        return "null"
+    if type(value) is float and value - value == 0:
+        return float.__repr__(value)
+    return json.dumps(value)
 
 
-def complaint_rows(pemda: Pemda, item: dict[str, Any], rng: random.Random, now: dt.datetime,
-                   reply_text: Callable[[dict[str, Any]], str] | None = None) -> list[tuple[Any, dict[str, Any]]]:
-    """One generated complaint → its rows (complaint first, then its history) as (model, row) pairs."""
-    topic, sub = item.get("topic"), item.get("subtopic")
-    opd_id = pemda.opd_by_topic.get(str(topic))
-    status = str(item.get("status") or "terdisposisi")
-    unit_id = opd_id or pemda.pemda_id
-    if status == "dikembalikan" or opd_id is None:
-        unit_id = pemda.pemda_id
-    cid = new_id()
-    arrived, submitted = _ts(item["arrived_at"]), _ts(item["submitted_at"])
-    reporter = item.get("reporter") or None
-    processed = status in PROCESSED and opd_id is not None and unit_id == opd_id
-    subunits = pemda.subunits.get(opd_id or "", [])
-    subunit = rng.choice(subunits) if processed and subunits else None
-    staff = pemda.staff.get(opd_id or "", [])
-    assignee = rng.choice(staff) if processed and staff and rng.random() < 0.6 else None
-    loc = dict(item.get("location") or {})
-    loc = {k: loc.get(k) for k in ("province", "regency", "kecamatan", "desa", "lat", "lon")}
-    complaint = {
-        "id": cid, "tracking_id": int(item["tracking_id"]), "title": item["title"], "content": item["content"],
-        "kind": item.get("kind", "pengaduan"), "channel": item.get("channel", "web"), "status": status,
-        "unit_id": unit_id, "subunit_id": subunit, "assignee_id": assignee,
-        "category_id": pemda.categories.get((str(topic), sub)) or pemda.categories.get((str(topic), None)),
-        "tags": list(item.get("tags") or []), "incident_date": _day(item.get("incident_date")),
-        "submitted_at": submitted, "arrived_at": arrived, "location": loc,
-        "anonymous": bool(item.get("anonymous")), "secret": bool(item.get("secret")),
-        "reporter_name": reporter["name"] if reporter else None,
-        "reporter_contact": reporter.get("contact") if reporter else None,
-        "updated_at": arrived, "scope_unit_id": unit_id,
-    }
-    scope = unit_id
-    out: list[tuple[Any, dict[str, Any]]] = [(Complaint, complaint)]
-    out.append((Event, {"id": new_id(), "complaint_id": cid, "kind": "complaint.arrived", "actor_id": None,
-                        "device_id": None, "op_id": None, "at": arrived,
-                        "data": {"unit_id": opd_id or pemda.pemda_id, "channel": complaint["channel"]},
-                        "scope_unit_id": scope}))
-    if not processed or opd_id is None:
-        return out
-    admin = pemda.admins.get(opd_id)
-    at = min(arrived + dt.timedelta(hours=rng.uniform(1, 48)), now)
-    out.append((Disposition, {"id": new_id(), "complaint_id": cid, "kind": "internal", "from_unit_id": opd_id,
-                              "to_unit_id": subunit, "to_user_id": assignee,
-                              "instruction": "Mohon segera ditindaklanjuti dan dilaporkan hasilnya.",
-                              "due_date": (at + dt.timedelta(days=5)).date(), "reason": None,
-                              "suggested_body": None, "created_by": admin, "created_at": at,
-                              "scope_unit_id": scope}))
-    out.append((Event, {"id": new_id(), "complaint_id": cid, "kind": "disposition.create", "actor_id": admin,
-                        "device_id": None, "op_id": None, "at": at, "data": {"kind": "internal"},
-                        "scope_unit_id": scope}))
-    if status in ANSWERED:
-        text = (f"Terima kasih atas laporan Saudara. Laporan terkait \"{complaint['title']}\" telah kami "
-                "tindak lanjuti bersama unit terkait. Kami akan terus memantau penyelesaiannya.")
-        fu_at = min(at + dt.timedelta(days=rng.uniform(1, 5)), now)
-        out.append((FollowUp, {"id": new_id(), "complaint_id": cid, "text": text, "state": "published",
-                               "author_id": assignee or admin, "content_hash": hashlib.sha256(text.encode()).hexdigest(),
-                               "approved_by": None, "approved_at": fu_at, "return_reason": None,
-                               "created_at": fu_at, "updated_at": fu_at, "scope_unit_id": scope}))
-        complaint["updated_at"] = fu_at
-        if status == "ditanggapi_pelapor":
-            text = reply_text(item) if reply_text else "Sampai hari ini belum ada perubahan di lapangan."
-            reply_at = min(fu_at + dt.timedelta(days=rng.uniform(0.2, 8)), now)
-            out.append((Reply, {"id": new_id(), "complaint_id": cid, "created_at": reply_at,
-                                "scope_unit_id": scope, "text": text}))
-    return out
+@functools.cache
+def _clock() -> list[str]:
+    """"HH:MM:SS" for every second of a day."""
+    return [f"{h:02d}:{m:02d}:{s:02d}" for h in range(24) for m in range(60) for s in range(60)]
+
+
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+
+
+def _uuid4_strings(block: int = 4096) -> Iterator[str]:
+    """Random (version 4) UUID strings like str(uuid.uuid4()), from one urandom call per `block` of them."""
+    variant = _VARIANT
+    while True:
+        raw = os.urandom(16 * block).hex()
+        for i in range(0, 32 * block, 32):
+            h = raw[i:i + 32]
+            yield f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant[h[16]]}{h[17:20]}-{h[20:32]}"
+
+
+class RowBuilder:
+    """Generated complaints → rows of the complaint tables (TABLES), one block of feed positions at a time.
+
+    The random draws (sub-unit, assignee, delays, reply texts) happen in the same order as ever, so a seed gives
+    the same rows; only the UUIDs are new each run.
+    """
+
+    def __init__(self, pemda: Pemda, rng: random.Random,
+                 reply_text: Callable[[dict[str, Any]], str] | None = None) -> None:
+        self.pemda, self.rng, self.reply_text = pemda, rng, reply_text
+        self.rows: Block = [[] for _ in TABLES]
+        self._ids = _uuid4_strings().__next__
+        self._clock = _clock()
+        self._dates: dict[int, str] = {}  # date ordinal → "YYYY-MM-DD"
+        self._tags: dict[tuple[str, ...], str] = {}
+        self._places: dict[tuple[Any, ...], str] = {}
+        self._arrival_data: dict[tuple[str, str], str] = {}
+
+    def take(self) -> Block:
+        """The rows built so far (the next block); starts a new one."""
+        block, self.rows = self.rows, [[] for _ in TABLES]
+        return block
+
+    def _date(self, ordinal: int) -> str:
+        text = self._dates.get(ordinal)
+        if text is None:
+            text = self._dates[ordinal] = dt.date.fromordinal(ordinal).isoformat()
+        return text
+
+    def _text(self, when: dt.datetime) -> str:
+        """when.isoformat(" "), from cached pieces for UTC times (isoformat itself is slow for aware datetimes)."""
+        if when.tzinfo is not dt.UTC:
+            return when.isoformat(" ")
+        clock = self._clock[when.hour * 3600 + when.minute * 60 + when.second]
+        us = when.microsecond
+        if us:
+            return f"{self._date(when.toordinal())} {clock}.{us:06d}+00:00"
+        return f"{self._date(when.toordinal())} {clock}+00:00"
+
+    def _day(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, dt.date):
+            return self._date(value.toordinal())  # a datetime counts by its date, as before
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+
+    def _location(self, item: dict[str, Any]) -> str:
+        loc = item.get("location") or {}
+        key = (loc.get("province"), loc.get("regency"), loc.get("kecamatan"), loc.get("desa"))
+        head = self._places.get(key)
+        if head is None:
+            head = self._places[key] = json.dumps(dict(zip(("province", "regency", "kecamatan", "desa"), key,
+                                                           strict=True)))[:-1]
+        return f'{head}, "lat": {_json_number(loc.get("lat"))}, "lon": {_json_number(loc.get("lon"))}}}'
+
+    def add(self, item: dict[str, Any], now: dt.datetime) -> None:
+        """One generated complaint → its complaint row and its history (`now` caps the made-up times)."""
+        pemda, rng, new_id, text_of = self.pemda, self.rng, self._ids, self._text
+        complaints, dispositions, followups, replies, events = self.rows
+        topic, sub = item.get("topic"), item.get("subtopic")
+        opd_id = pemda.opd_by_topic.get(str(topic))
+        status = str(item.get("status") or "terdisposisi")
+        unit_id = opd_id or pemda.pemda_id
+        if status == "dikembalikan" or opd_id is None:
+            unit_id = pemda.pemda_id
+        cid = new_id()
+        arrived, submitted = _ts(item["arrived_at"]), _ts(item["submitted_at"])
+        reporter = item.get("reporter") or None
+        processed = status in PROCESSED and opd_id is not None and unit_id == opd_id
+        subunits = pemda.subunits.get(opd_id or "", [])
+        subunit = rng.choice(subunits) if processed and subunits else None
+        staff = pemda.staff.get(opd_id or "", [])
+        assignee = rng.choice(staff) if processed and staff and rng.random() < 0.6 else None
+        channel = item.get("channel", "web")
+        tags = tuple(item.get("tags") or ())
+        tags_json = self._tags.get(tags)
+        if tags_json is None:
+            tags_json = self._tags[tags] = json.dumps(list(tags))
+        arrived_at = text_of(arrived)
+        updated_at = arrived_at
+        scope = unit_id
+        arrival_key = (opd_id or pemda.pemda_id, channel)
+        arrival_data = self._arrival_data.get(arrival_key)
+        if arrival_data is None:
+            arrival_data = self._arrival_data[arrival_key] = json.dumps(
+                {"unit_id": arrival_key[0], "channel": channel})
+        events.append((new_id(), cid, "complaint.arrived", None, None, None, arrived_at, arrival_data, scope))
+        if processed and opd_id is not None:
+            admin = pemda.admins.get(opd_id)
+            at = min(arrived + _td(0, 0, 0, 0, 0, rng.uniform(1, 48)), now)  # positional: same as hours=
+            at_s = text_of(at)
+            dispositions.append((new_id(), cid, "internal", opd_id, subunit, assignee, INSTRUCTION,
+                                 self._date(at.toordinal() + 5), None, None, admin, at_s, scope))
+            events.append((new_id(), cid, "disposition.create", admin, None, None, at_s, '{"kind": "internal"}',
+                           scope))
+            if status in ANSWERED:
+                text = (f"Terima kasih atas laporan Saudara. Laporan terkait \"{item['title']}\" telah kami "
+                        "tindak lanjuti bersama unit terkait. Kami akan terus memantau penyelesaiannya.")
+                fu_at = min(at + _td(rng.uniform(1, 5)), now)
+                updated_at = fu_at_s = text_of(fu_at)
+                followups.append((new_id(), cid, text, "published", assignee or admin,
+                                  hashlib.sha256(text.encode()).hexdigest(), None, fu_at_s, None, fu_at_s, fu_at_s,
+                                  scope))
+                if status == "ditanggapi_pelapor":
+                    reply = self.reply_text(item) if self.reply_text else "Sampai hari ini belum ada perubahan di lapangan."
+                    reply_at = min(fu_at + _td(rng.uniform(0.2, 8)), now)
+                    replies.append((new_id(), cid, text_of(reply_at), scope, reply))
+        category = pemda.categories.get((str(topic), sub)) or pemda.categories.get((str(topic), None))
+        complaints.append((
+            cid, int(item["tracking_id"]), item["title"], item["content"], item.get("kind", "pengaduan"), channel,
+            status, unit_id, subunit, assignee, category, tags_json, self._day(item.get("incident_date")),
+            text_of(submitted), arrived_at, self._location(item), int(bool(item.get("anonymous"))),
+            int(bool(item.get("secret"))), reporter["name"] if reporter else None,
+            reporter.get("contact") if reporter else None, updated_at, scope))
+
+
+def _numbered(block: Block, first_seq: int) -> Block:
+    """The block's rows with their feed positions (from `first_seq`, in TABLES order) and version 1 appended."""
+    numbered: Block = []
+    seq = first_seq
+    for rows in block:
+        numbered.append([(*row, s, 1) for s, row in enumerate(rows, seq)])
+        seq += len(rows)
+    return numbered
+
+
+def _block_size(block: Block) -> int:
+    return sum(len(rows) for rows in block)
+
+
+def _write(conn: Connection, block: Block) -> None:
+    """Rows of one numbered block through the raw DBAPI connection: COPY on PostgreSQL, executemany on SQLite."""
+    raw: Any = conn.connection.dbapi_connection
+    cur = raw.cursor()
+    try:
+        for (table, columns), rows in zip(TABLES, block, strict=True):
+            if not rows:
+                continue
+            names = ", ".join((*columns, "feed_seq", "version"))
+            if conn.dialect.name == "postgresql":
+                with cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join("?" * (len(columns) + 2))
+                cur.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    finally:
+        cur.close()
 
 
 def insert_complaints(conn: Connection, pemda: Pemda, items: Iterable[dict[str, Any]], rng: random.Random,
                       reply_text: Callable[[dict[str, Any]], str] | None = None) -> int:
+    """Write generated complaints (and their history) inside `conn`'s transaction, positions from the counter."""
+    builder = RowBuilder(pemda, rng, reply_text)
     now = dt.datetime.now(dt.UTC)
-    order = [Complaint, Disposition, FollowUp, Reply, Event]
-    batches: dict[Any, list[dict[str, Any]]] = {m: [] for m in order}
     count = 0
     for item in items:
-        for model, row in complaint_rows(pemda, item, rng, now, reply_text):
-            batches[model].append(row)
+        builder.add(item, now)
         count += 1
-    _stamp(conn, [(m, batches[m]) for m in order])
+    if count:
+        block = builder.take()
+        _write(conn, _numbered(block, take_positions(conn, _block_size(block))))
     return count
 
 
@@ -325,8 +465,142 @@ def _chunks(items: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield chunk
 
 
+@dataclass
+class _Job:
+    """What generating the complaints needs; picklable, for the second process."""
+
+    region: str | None
+    seed: int
+    pemda: Pemda
+    rng: random.Random  # the row builder's draws continue where reference seeding left this
+    complaints: int
+
+
+def _blocks(job: _Job) -> Iterator[Block]:
+    """Blocks of rows, CHUNK complaints each (not numbered yet: the writer takes their positions)."""
+    from server.demo import ComplaintFactory, load_region
+
+    factory = ComplaintFactory(load_region(job.region), job.seed)
+    builder = RowBuilder(job.pemda, job.rng, factory.reply_text)
+    for chunk in _chunks(factory.make(job.complaints), CHUNK):
+        now = dt.datetime.now(dt.UTC)
+        for item in chunk:
+            builder.add(item, now)
+        yield builder.take()
+
+
+def _produce(job: _Job, out: Any) -> None:
+    """The second process: generate and hand over blocks; None at the end, or the error's text."""
+    try:
+        for block in _blocks(job):
+            out.put(block)
+        out.put(None)
+    except BaseException:
+        out.put(traceback.format_exc())
+
+
+def _parallel_blocks(job: _Job) -> Iterator[Block]:
+    ctx = multiprocessing.get_context("spawn")  # never fork a process that may hold threads and connections
+    out = ctx.Queue(maxsize=3)  # bounded: at most a few blocks wait in memory
+    proc = ctx.Process(target=_produce, args=(job, out), name="lapor-seed-generate", daemon=True)
+    proc.start()
+    try:
+        while True:
+            try:
+                got = out.get(timeout=5)
+            except queue.Empty:
+                if not proc.is_alive():
+                    raise RuntimeError(f"seed generator exited with {proc.exitcode}") from None
+                continue
+            if got is None:
+                break
+            if isinstance(got, str):
+                raise RuntimeError(f"seed generator failed:\n{got}")
+            yield got
+        proc.join()
+    finally:
+        if proc.is_alive():
+            proc.terminate()
+            proc.join()
+        out.close()
+
+
+def _use_second_process(complaints: int) -> bool:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    # A frozen desk app cannot start `python -c ...` children the spawn way; it seeds small hubs anyway.
+    return complaints >= PARALLEL_FROM and cores >= 2 and not getattr(sys, "frozen", False)
+
+
+def _plain_indexes(conn: Connection, tables: Iterable[str]) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the indexes on `tables` that no constraint owns (those stay)."""
+    names = tuple(tables)
+    if conn.dialect.name == "postgresql":
+        rows = conn.exec_driver_sql(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND tablename = ANY(%(t)s) AND indexname NOT IN "
+            "(SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace)",
+            {"t": list(names)})
+    else:
+        marks = ", ".join("?" * len(names))
+        rows = conn.exec_driver_sql(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                    f"AND tbl_name IN ({marks})", names)
+    return [(str(name), str(sql)) for name, sql in rows]
+
+
+@contextmanager
+def _indexes_rebuilt_after(conn: Connection) -> Iterator[None]:
+    """Drop the complaint tables' plain indexes on random keys (the complaint_id ones) for the load, then create
+    them again (same transaction). Indexes led by feed_seq or scope + feed_seq stay: the load appends to them."""
+    indexes = [(name, sql) for name, sql in _plain_indexes(conn, [table for table, _ in TABLES])
+               if "feed_seq" not in sql]
+    for name, _sql in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    started = time.monotonic()
+    for _name, sql in indexes:
+        conn.exec_driver_sql(sql)
+    log.info("rebuilt %d indexes in %.1f s", len(indexes), time.monotonic() - started)
+
+
+@contextmanager
+def _bulk_load(engine: Engine) -> Iterator[Connection]:
+    """One transaction for the load; on SQLite with the connection tuned for it and restored afterwards."""
+    with engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            with conn.begin():
+                yield conn
+            return
+        raw: Any = conn.connection.dbapi_connection
+        tuned = {"journal_mode": "DELETE", "foreign_keys": "OFF", "synchronous": "OFF", "cache_size": "-262144"}
+        saved = {name: raw.execute(f"PRAGMA {name}").fetchone()[0] for name in tuned}
+        try:
+            for name, value in tuned.items():
+                raw.execute(f"PRAGMA {name}={value}")
+            with conn.begin():
+                yield conn
+        finally:
+            for name, value in saved.items():
+                raw.execute(f"PRAGMA {name}={value}")
+
+
+def _seed_complaints(engine: Engine, job: _Job, parallel: bool) -> int:
+    added = 0
+    with _bulk_load(engine) as conn, _indexes_rebuilt_after(conn):
+        # One transaction: the first block's positions lock the counter row until the commit, so the blocks get
+        # consecutive positions and no reader sees any of them before all of them.
+        for block in _parallel_blocks(job) if parallel else _blocks(job):
+            _write(conn, _numbered(block, take_positions(conn, _block_size(block))))
+            added += len(block[0])
+            log.info("seeded %d complaints", added)
+    return added
+
+
 def seed(engine: Engine, *, complaints: int = 2000, region: str | None = None, password: str = "demo",
-         seed: int = 1) -> dict[str, Any]:
+         seed: int = 1, parallel: bool | None = None) -> dict[str, Any]:
+    """Seed the demo pemda (once) and `complaints` complaints (only into a hub without any).
+
+    `parallel`: generate in a second process; None = when the seed is big and a second core is there.
+    """
     from server.demo import load_region
 
     started = time.monotonic()
@@ -338,13 +612,7 @@ def seed(engine: Engine, *, complaints: int = 2000, region: str | None = None, p
         existing = conn.execute(select(func.count()).select_from(Complaint)).scalar_one()
     added = 0
     if existing == 0 and complaints > 0:
-        from server.demo import ComplaintFactory
-
-        factory = ComplaintFactory(reg, seed)
-        # Few, large transactions: each chunk takes one block of positions under the counter lock.
-        for chunk in _chunks(iter(factory.make(complaints)), 20000):
-            with engine.begin() as conn:
-                added += insert_complaints(conn, pemda, chunk, rng, factory.reply_text)
-            log.info("seeded %d complaints", added)
+        job = _Job(region, seed, pemda, rng, complaints)
+        added = _seed_complaints(engine, job, _use_second_process(complaints) if parallel is None else parallel)
     return {"complaints_added": added, "reference_seeded": not seeded,
             "seconds": round(time.monotonic() - started, 2)}
