@@ -212,6 +212,8 @@ class OutboxOp(Base):
     result: Mapped[Any | None] = mapped_column(JSON)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[str | None] = mapped_column(String)
+    # attachment.add: the blob that must be complete on the hub before the op is sent (migration 0003)
+    blob_sha256: Mapped[str | None] = mapped_column(String)
 
 
 class LocalRecord(Base):
@@ -224,6 +226,56 @@ class LocalRecord(Base):
     op_id: Mapped[str | None] = mapped_column(ForeignKey("outbox.op_id", ondelete="SET NULL"), index=True)
     data: Mapped[Any] = mapped_column(JSON)
     created_at: Mapped[str] = mapped_column(String)
+
+
+class Conflict(Base):
+    """An op the hub answered ``conflict`` (or a departure): both sides, kept as history once resolved."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    op_id: Mapped[str | None] = mapped_column(String)
+    complaint_id: Mapped[str | None] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String)  # the op kind (followup.edit, disposition.create ...)
+    record_type: Mapped[str] = mapped_column(String)  # complaint | followup | departure
+    target: Mapped[str | None] = mapped_column(String)
+    reason: Mapped[str | None] = mapped_column(String)
+    mine: Mapped[Any | None] = mapped_column(JSON)  # {op: {...}, record: {...}}
+    theirs: Mapped[Any | None] = mapped_column(JSON)  # the hub's current
+    theirs_version: Mapped[int | None] = mapped_column(Integer)
+    base_text: Mapped[str | None] = mapped_column(Text)
+    mine_text: Mapped[str | None] = mapped_column(Text)
+    theirs_text: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String, default="open", server_default="open")  # open | resolved
+    resolution: Mapped[str | None] = mapped_column(String)  # mine | theirs | merge
+    resolved_op_id: Mapped[str | None] = mapped_column(String)
+    created_at: Mapped[str] = mapped_column(String)
+    resolved_at: Mapped[str | None] = mapped_column(String)
+
+    __table_args__ = (
+        Index("ix_conflicts_complaint_id", "complaint_id"),
+        Index("ix_conflicts_op_id", "op_id"),
+        Index("ix_conflicts_state", "state"),
+    )
+
+
+class Blob(Base):
+    """A content-addressed attachment file of this replica (see :mod:`desktop.store.blobs`)."""
+
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String, primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str | None] = mapped_column(String)
+    filename: Mapped[str | None] = mapped_column(String)
+    local_size: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # plaintext bytes held here
+    # none (nothing to send) | pending (to upload) | done (complete on the hub) | failed (refused: see error)
+    upload_state: Mapped[str] = mapped_column(String, default="none", server_default="none")
+    upload_offset: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # the hub's last offset
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    error: Mapped[str | None] = mapped_column(String)
+    created_at: Mapped[str] = mapped_column(String)
+    updated_at: Mapped[str | None] = mapped_column(String)
+
+    __table_args__ = (Index("ix_blobs_upload_state", "upload_state"),)
 
 
 class SyncState(Base):
