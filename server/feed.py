@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, or_, select, update
+from sqlalchemy import Table, or_, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -113,30 +113,54 @@ def read_changes(session: Session, reader: Reader, after: int, limit: int) -> tu
     if 0 < after < floor and not _rebuilding_since_floor(session, reader, floor_at):
         # Tombstones at or below the floor were pruned: this reader may have missed a departure.
         raise CursorExpired()
+    upper, more = _page_bound(session, reader, after, limit)
     rows: list[tuple[int, str, Any, bool]] = []  # (seq, type, row|departure, deleted)
-    more = False
     for type_name, model in SYNCABLE.items():
         table: Table = model.__table__  # type: ignore[attr-defined]
-        q = select(table).where(table.c.feed_seq > after)
+        q = _window(select(table), table, after, upper)
         if reader.scope is not None:
             q = q.where(or_(table.c.scope_unit_id.is_(None), table.c.scope_unit_id == reader.scope))
-        fetched = session.execute(q.order_by(table.c.feed_seq).limit(limit + 1)).all()
-        more = more or len(fetched) > limit
-        rows.extend((r.feed_seq, type_name, r, False) for r in fetched[:limit])
+        rows.extend((r.feed_seq, type_name, r, False) for r in session.execute(q))
     if reader.scope is not None:
         dep = ComplaintDeparture.__table__
-        fetched = session.execute(
-            select(dep).where(dep.c.feed_seq > after, dep.c.scope_unit_id == reader.scope)
-            .order_by(dep.c.feed_seq).limit(limit + 1)
-        ).all()
-        more = more or len(fetched) > limit
-        rows.extend((r.feed_seq, "complaint", r, True) for r in fetched[:limit])
+        q = _window(select(dep), dep, after, upper).where(dep.c.scope_unit_id == reader.scope)
+        rows.extend((r.feed_seq, "complaint", r, True) for r in session.execute(q))
     rows.sort(key=lambda item: item[0])
-    if len(rows) > limit:
-        more = True
-        rows = rows[:limit]
     cursor = rows[-1][0] if rows else after
     return _dedupe(rows), cursor, more
+
+
+def _window(q: Any, table: Any, after: int, upper: int | None) -> Any:
+    q = q.where(table.c.feed_seq > after)
+    return q if upper is None else q.where(table.c.feed_seq <= upper)
+
+
+def _page_bound(session: Session, reader: Reader, after: int, limit: int) -> tuple[int | None, bool]:
+    """(the last position of this page, whether more follow). None = every remaining position fits in the page.
+
+    Only positions are read here, from the (scope_unit_id, feed_seq) and feed_seq indexes: the `limit` + 1 first
+    positions after `after` of each table the reader sees, merged. The rows themselves are then read once, for just
+    the positions of the page, instead of `limit` rows from every table of which most would be thrown away."""
+    branches = []
+    for model in SYNCABLE.values():
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        scopes = [None] if reader.scope is None else [table.c.scope_unit_id.is_(None),
+                                                       table.c.scope_unit_id == reader.scope]
+        for scope in scopes:
+            q = select(table.c.feed_seq.label("seq")).where(table.c.feed_seq > after)
+            if scope is not None:
+                q = q.where(scope)
+            branches.append(q.order_by(table.c.feed_seq).limit(limit + 1).subquery().select())
+    if reader.scope is not None:
+        dep = ComplaintDeparture.__table__
+        branches.append(select(dep.c.feed_seq.label("seq"))
+                        .where(dep.c.feed_seq > after, dep.c.scope_unit_id == reader.scope)
+                        .order_by(dep.c.feed_seq).limit(limit + 1).subquery().select())
+    merged = union_all(*branches).subquery()
+    edge = session.execute(select(merged.c.seq).order_by(merged.c.seq).offset(limit - 1).limit(2)).scalars().all()
+    if not edge:
+        return None, False
+    return int(edge[0]), len(edge) > 1
 
 
 def _dedupe(rows: list[tuple[int, str, Any, bool]]) -> list[dict[str, Any]]:

@@ -12,7 +12,9 @@ def iso(value: dt.datetime | None) -> str | None:
         return None
     if value.tzinfo is None:  # SQLite hands back naive values; the hub only ever stores UTC
         value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if value.utcoffset():
+        value = value.astimezone(dt.UTC)
+    return value.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"  # 2026-01-02T03:04:05.000000Z
 
 
 def day(value: dt.date | None) -> str | None:
