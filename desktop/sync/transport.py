@@ -2,7 +2,10 @@
 
 - one ``requests.Session``; TLS verification is always on (a private CA goes through ``REQUESTS_CA_BUNDLE``);
 - every request carries ``X-Lapor-Protocol: 1``; request bodies over 1 KB are gzip'd;
-- connect/read timeouts on every call;
+- a connect timeout and a **stall watchdog** on every call instead of one total timeout: the read timeout is the
+  stall limit (``stall_timeout``, seconds without a single byte moving), the body is read in chunks, and every
+  chunk that moves counts as progress (``last_activity``, ``wire_bytes``), so a long transfer over a slow link
+  finishes while a stalled one fails fast with ``NetworkError(code="stalled")``;
 - hub errors become typed exceptions carrying the hub's ``code`` (401/410/413/422/426/429/503 ...);
 - a 401 ``token_expired``/``unauthenticated`` refreshes the access token once and retries the call once;
   the rotated refresh token is handed to ``on_refresh_token`` (the keyring), never logged or written to a file;
@@ -12,18 +15,23 @@
 from __future__ import annotations
 
 import gzip
+import http.client
 import json
 import threading
+import time
 import zlib
 from collections.abc import Callable
 from typing import Any
 
 import requests
+import urllib3.exceptions
 
 PROTOCOL = "1"
 API = "/api/v1"
 GZIP_OVER = 1024
 DEFAULT_TIMEOUT = (10.0, 120.0)  # connect, read
+DEFAULT_STALL = 60.0  # seconds without a byte moving before a call is given up (the stall watchdog)
+READ_CHUNK = 64 * 1024
 
 
 class TransportError(Exception):
@@ -109,12 +117,18 @@ class Transport:
         *,
         refresh_token: str | None = None,
         on_refresh_token: Callable[[str], None] | None = None,
-        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        timeout: tuple[float, float] | None = None,
+        stall_timeout: float | None = None,
         session: requests.Session | None = None,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self.device_id = device_id
-        self.timeout = timeout
+        connect, read = timeout or (DEFAULT_TIMEOUT[0], DEFAULT_STALL)
+        if stall_timeout is not None:
+            read = stall_timeout
+        # requests' read timeout bounds each socket read, not the whole call: it IS the stall limit.
+        self.timeout = (connect, read)
+        self.last_activity = time.monotonic()
         self.on_refresh_token = on_refresh_token
         self.user: dict[str, Any] | None = None
         self._access: str | None = None
@@ -137,6 +151,14 @@ class Transport:
         return self.bytes_sent + self.bytes_received
 
     @property
+    def stall_timeout(self) -> float:
+        return self.timeout[1]
+
+    @stall_timeout.setter
+    def stall_timeout(self, seconds: float) -> None:
+        self.timeout = (self.timeout[0], float(seconds))
+
+    @property
     def has_refresh_token(self) -> bool:
         return self._refresh is not None
 
@@ -152,6 +174,16 @@ class Transport:
         with self._lock:
             self.bytes_sent += sent
             self.bytes_received += received
+            self.last_activity = time.monotonic()
+
+    def _read_body(self, resp: requests.Response) -> bytes:
+        """The raw body, chunk by chunk: each chunk is progress; no chunk for ``stall_timeout`` s → stalled."""
+        parts: list[bytes] = []
+        for chunk in resp.raw.stream(READ_CHUNK, decode_content=False):
+            if chunk:
+                parts.append(chunk)
+                self._count(received=len(chunk))
+        return b"".join(parts)
 
     def _call(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None,
               auth: bool = True) -> Any:  # fmt: skip
@@ -167,23 +199,33 @@ class Transport:
             headers["Authorization"] = f"Bearer {self._access}"
         url = f"{self.server_url}{path}"
         try:
+            self.last_activity = time.monotonic()
             resp = self.session.request(method, url, data=data, params=params, headers=headers,
                                         timeout=self.timeout, stream=True)  # fmt: skip
             try:
-                raw = resp.raw.read(decode_content=False)
+                raw = self._read_body(resp)
             finally:
                 resp.close()
         except requests.exceptions.SSLError as exc:
             raise NetworkError(f"secure connection to {self.server_url} failed: {_short(exc)}",
                                code="tls") from None  # fmt: skip
-        except requests.exceptions.Timeout:
+        except requests.exceptions.ConnectTimeout:
             raise NetworkError(f"{self.server_url} did not answer in time", code="timeout") from None
+        except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError):
+            raise NetworkError(f"nothing moved from {self.server_url} for {self.stall_timeout:g} s",
+                               code="stalled") from None  # fmt: skip
+        except (urllib3.exceptions.HTTPError, http.client.HTTPException) as exc:
+            raise NetworkError(
+                f"the connection to {self.server_url} broke: {_short(exc)}", code="cut"
+            ) from None
         except (requests.exceptions.ConnectionError, OSError) as exc:
             raise NetworkError(f"cannot reach {self.server_url}: {_short(exc)}", code="network") from None
         except requests.exceptions.RequestException as exc:
-            raise NetworkError(f"request to {self.server_url} failed: {_short(exc)}", code="network") from None
+            raise NetworkError(
+                f"request to {self.server_url} failed: {_short(exc)}", code="network"
+            ) from None
         header_bytes = sum(len(k) + len(v) + 4 for k, v in resp.headers.items()) + 17
-        self._count(sent=len(data or b"") + len(method) + len(url) + 200, received=len(raw) + header_bytes)
+        self._count(sent=len(data or b"") + len(method) + len(url) + 200, received=header_bytes)
         encoding = resp.headers.get("Content-Encoding", "").lower()
         if raw and "gzip" in encoding:
             try:
