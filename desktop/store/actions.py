@@ -9,6 +9,7 @@ op bumps the complaint by one), so "dispose, then assign" made offline does not 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -158,3 +159,168 @@ def assign(replica: Replica, complaint_id: str, assignee_id: str, user: str | No
         base = _base_version(conn, complaint)
         op_id = _enqueue(conn, "complaint.assign", complaint_id, complaint_id, base, {"assignee_id": assignee_id})
     return ActionResult(op_id, None)
+
+
+# ---------------------------------------------------------------- complaint state (compare-and-set)
+NOT_BY_HAND = ("dikembalikan", "ditanggapi_pelapor")  # set by a disposition / a reporter's reply, never by hand
+
+
+def claim(replica: Replica, cid: str, user: str | None = None) -> ActionResult:
+    """Take an unassigned complaint of one's own OPD ("Ambil"). Compare-and-set on the complaint's version."""
+    with replica.write() as conn:
+        complaint = _complaint(conn, cid)
+        base = _base_version(conn, complaint)
+        op_id = _enqueue(conn, "complaint.claim", cid, cid, base, {})
+    return ActionResult(op_id, None)
+
+
+def change_status(replica: Replica, cid: str, status: str, reason: str | None = None) -> ActionResult:
+    """Move the complaint along the lifecycle (admin). Compare-and-set; the hub checks the move itself."""
+    from desktop.domain.statuses import Status
+
+    try:
+        new = Status(status)
+    except ValueError:
+        raise ValueError(f"unknown status {status!r}") from None
+    if new in NOT_BY_HAND:
+        raise ValueError(f"{new} is not set by hand")
+    payload: dict[str, Any] = {"status": str(new)}
+    if reason and reason.strip():
+        payload["reason"] = reason.strip()
+    with replica.write() as conn:
+        complaint = _complaint(conn, cid)
+        base = _base_version(conn, complaint)
+        op_id = _enqueue(conn, "complaint.status", cid, cid, base, payload)
+    return ActionResult(op_id, None)
+
+
+# ---------------------------------------------------------------- follow-ups
+FOLLOWUP_TARGET_KINDS = ("followup.edit", "followup.submit", "followup.approve", "followup.return")
+
+
+def text_hash(body: str) -> str:
+    """A follow-up's ``content_hash``: SHA-256 hex of its UTF-8 text (as the hub computes it)."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def effective_followup(conn: Connection, fid: str) -> dict[str, Any]:
+    """The follow-up as this desk will have made it: the mirror's copy (or the local draft not yet on the hub)
+    with the queued ops on it applied in order. ``version`` is the version the hub will hold after those ops
+    (each applied follow-up op adds one; a new draft starts at 1). Raises NotFound."""
+    row = conn.execute(text("SELECT * FROM followups WHERE id = :i"), {"i": fid}).mappings().first()
+    if row is not None:
+        data = dict(row)
+    else:
+        local = conn.execute(
+            text("SELECT data FROM local_records WHERE id = :i AND type = 'followup'"), {"i": fid}
+        ).scalar()
+        if local is None:
+            raise NotFound(fid)
+        data = dict(json.loads(local) if isinstance(local, str) else local)
+        data["version"] = 1
+    kinds = ", ".join(f"'{k}'" for k in FOLLOWUP_TARGET_KINDS)
+    ops = conn.execute(
+        text(
+            f"SELECT kind, payload FROM outbox WHERE target = :f AND kind IN ({kinds}) "
+            "AND state IN ('queued', 'sent') ORDER BY seq"
+        ),
+        {"f": fid},
+    ).all()
+    for kind, payload in ops:
+        apply_followup_op(data, kind, json.loads(payload) if isinstance(payload, str) else (payload or {}))
+        data["version"] = int(data.get("version") or 0) + 1
+    return data
+
+
+def apply_followup_op(data: dict[str, Any], kind: str, payload: dict[str, Any]) -> None:
+    """The local effect of one follow-up op on the follow-up's data (the hub's rules, docs/protocol.md)."""
+    if kind == "followup.edit":
+        body = str(payload.get("text") or "")
+        data["text"], data["content_hash"] = body, text_hash(body)
+        if data.get("state") in ("submitted", "approved"):
+            data["state"] = "draft"
+        data["approved_by"] = data["approved_at"] = None
+    elif kind == "followup.submit":
+        data["state"] = "submitted"
+    elif kind == "followup.approve":
+        data["state"] = "published"
+    elif kind == "followup.return":
+        data["state"], data["return_reason"] = "returned", payload.get("reason")
+
+
+def create_followup(replica: Replica, cid: str, text_: str, user: str | None = None) -> ActionResult:
+    """A new follow-up draft (record_id = the follow-up id). Appends: never conflicts on version."""
+    body = text_ or ""
+    if not body.strip():
+        raise ValueError("a follow-up needs text")
+    fid = str(uuid.uuid4())
+    with replica.write() as conn:
+        complaint = _complaint(conn, cid)
+        op_id = _enqueue(conn, "followup.create", cid, cid, int(complaint["version"]),
+                         {"followup_id": fid, "text": body})  # fmt: skip
+        now = now_iso()
+        _local(conn, fid, "followup", cid, op_id, {
+            "id": fid, "complaint_id": cid, "text": body, "state": "draft", "author_id": _user(replica, user),
+            "content_hash": text_hash(body), "approved_by": None, "approved_at": None, "return_reason": None,
+            "created_at": now, "updated_at": now,
+        })  # fmt: skip
+    return ActionResult(op_id, fid)
+
+
+def _followup_op(replica: Replica, fid: str, kind: str, payload_of: Any) -> ActionResult:
+    with replica.write() as conn:
+        fu = effective_followup(conn, fid)
+        payload = payload_of(fu)
+        op_id = _enqueue(conn, kind, fid, str(fu["complaint_id"]), int(fu["version"]), payload)
+    return ActionResult(op_id, fid)
+
+
+def edit_followup(replica: Replica, fid: str, text_: str) -> ActionResult:
+    """New text for a follow-up: a new op per edit, carrying the version and the content hash of the text the
+    edit started from (the hub compares three ways with them)."""
+    body = text_ or ""
+    if not body.strip():
+        raise ValueError("a follow-up needs text")
+
+    def payload(fu: dict[str, Any]) -> dict[str, Any]:
+        if fu.get("state") == "published":
+            raise ValueError("a published follow-up cannot be edited")
+        return {"text": body, "base_text_hash": fu.get("content_hash") or text_hash(str(fu.get("text") or ""))}
+
+    return _followup_op(replica, fid, "followup.edit", payload)
+
+
+def submit_followup(replica: Replica, fid: str) -> ActionResult:
+    """Send a draft (or a returned follow-up) to the supervisor (admin)."""
+
+    def payload(fu: dict[str, Any]) -> dict[str, Any]:
+        if fu.get("state") not in ("draft", "returned"):
+            raise ValueError(f"a {fu.get('state')} follow-up cannot be submitted")
+        return {}
+
+    return _followup_op(replica, fid, "followup.submit", payload)
+
+
+def approve_followup(replica: Replica, fid: str) -> ActionResult:
+    """Approve and publish (supervisor): binds to the exact version and content hash the supervisor read."""
+
+    def payload(fu: dict[str, Any]) -> dict[str, Any]:
+        if fu.get("state") != "submitted":
+            raise ValueError(f"a {fu.get('state')} follow-up cannot be approved")
+        return {"content_hash": fu.get("content_hash") or text_hash(str(fu.get("text") or ""))}
+
+    return _followup_op(replica, fid, "followup.approve", payload)
+
+
+def return_followup(replica: Replica, fid: str, reason: str) -> ActionResult:
+    """Send a submitted follow-up back to its drafter with a reason (supervisor)."""
+    why = (reason or "").strip()
+    if not why:
+        raise ValueError("returning a follow-up needs a reason")
+
+    def payload(fu: dict[str, Any]) -> dict[str, Any]:
+        if fu.get("state") != "submitted":
+            raise ValueError(f"a {fu.get('state')} follow-up cannot be returned")
+        return {"reason": why}
+
+    return _followup_op(replica, fid, "followup.return", payload)

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -341,7 +341,9 @@ def _outbox_entry(r: Any) -> OutboxEntry:
     )
 
 
-def _overlay(status: str, assignee_id: str | None, ops: Sequence[OutboxEntry]) -> tuple[str, str | None, bool]:
+def _overlay(
+    status: str, assignee_id: str | None, ops: Sequence[OutboxEntry], me: str | None = None
+) -> tuple[str, str | None, bool]:
     """The effect of pending ops on (status, assignee); returns whether the assignee changed."""
     changed = False
     for op in ops:
@@ -350,6 +352,10 @@ def _overlay(status: str, assignee_id: str | None, ops: Sequence[OutboxEntry]) -
         p = op.payload
         if op.kind == "complaint.assign":
             assignee_id, changed = p.get("assignee_id"), True
+        elif op.kind == "complaint.claim" and me:
+            assignee_id, changed = me, True
+        elif op.kind == "complaint.status" and p.get("status"):
+            status = str(p["status"])
         elif op.kind == "disposition.create":
             if p.get("kind") == "external":
                 status = "dikembalikan"
@@ -386,7 +392,8 @@ def rows(replica: Replica, complaint_ids: Sequence[str]) -> list[QueueRow]:
         for op in _ops_for(conn, list(found), [*PENDING_STATES, *ATTENTION_STATES]):
             ops_by.setdefault(op.complaint_id or "", []).append(op)
         overlays: dict[str, tuple[str, str | None, bool]] = {
-            cid: _overlay(found[cid]["status"], found[cid]["assignee_id"], ops) for cid, ops in ops_by.items()
+            cid: _overlay(found[cid]["status"], found[cid]["assignee_id"], ops, replica.user_id)
+            for cid, ops in ops_by.items()
         }
         names = _user_names(conn, [o[1] for o in overlays.values() if o[2]])
     out: list[QueueRow] = []
@@ -494,7 +501,7 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
             ).mappings()
         ]
         ops = _ops_for(conn, [complaint_id], [*PENDING_STATES, *ATTENTION_STATES])
-        status, assignee_id, changed = _overlay(c["status"], c["assignee_id"], ops)
+        status, assignee_id, changed = _overlay(c["status"], c["assignee_id"], ops, replica.user_id)
         user_ids = [c["assignee_id"], assignee_id]
         user_ids += [n["author_id"] for n in notes] + [d["created_by"] for d in disps] + [d["to_user_id"] for d in disps]
         user_ids += [f["author_id"] for f in fups] + [f["approved_by"] for f in fups] + [e["actor_id"] for e in evts]
@@ -524,6 +531,8 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
     disp_entries = [_entry("disposition", d, names, author_key="created_by", text_key="instruction") for d in disps]
     fup_entries = [_entry("followup", f, names, author_key="author_id") for f in fups]
     mirror_ids = {n["id"] for n in notes} | {d["id"] for d in disps} | {f["id"] for f in fups}
+    mirror_ids |= {a["id"] for a in atts}
+    att_entries = [_entry("attachment", a, names, text_key="filename") for a in atts]
     for lr in local:
         if lr["id"] in mirror_ids:
             continue
@@ -538,18 +547,18 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
             at=data.get("created_at") or lr["created_at"],
             author_id=data.get(author_key),
             author_name=names.get(data.get(author_key) or ""),
-            text=(data.get("instruction") if lr["type"] == "disposition" else data.get("text")) or "",
+            text=(data.get("instruction") if lr["type"] == "disposition"
+                  else data.get("filename") if lr["type"] == "attachment" else data.get("text")) or "",  # fmt: skip
             data=data,
             pending=op_state != "accepted",
             op_state=op_state,
             reason=lr["op_reason"],
             version=None,
         )
-        {"note": note_entries, "disposition": disp_entries, "followup": fup_entries}.get(lr["type"], note_entries).append(
-            entry
-        )
+        {"note": note_entries, "disposition": disp_entries, "followup": fup_entries,
+         "attachment": att_entries}.get(lr["type"], note_entries).append(entry)  # fmt: skip
+    fup_entries = _followup_overlay(fup_entries, ops)
     rep_entries = [_entry("reply", r, names) for r in reps]
-    att_entries = [_entry("attachment", a, names, text_key="filename") for a in atts]
     evt_entries = [_entry("event", e, names, at_key="at", author_key="actor_id", text_key="kind") for e in evts]
 
     def by_time(items: list[TimelineEntry]) -> tuple[TimelineEntry, ...]:
@@ -597,6 +606,40 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
         timeline=by_time(note_entries + disp_entries + fup_entries + rep_entries + att_entries),
         ops=tuple(ops),
     )
+
+
+def _followup_overlay(entries: list[TimelineEntry], ops: Sequence[OutboxEntry]) -> list[TimelineEntry]:
+    """Follow-ups with this desk's ops on them applied (edit, submit, approve, return): a queued edit shows its
+    text at once; an op the hub answered conflict/rejected marks the follow-up with its state and reason."""
+    from desktop.store.actions import FOLLOWUP_TARGET_KINDS, apply_followup_op
+
+    by_target: dict[str, list[OutboxEntry]] = {}
+    for op in ops:
+        if op.kind in FOLLOWUP_TARGET_KINDS:
+            by_target.setdefault(op.target, []).append(op)
+    if not by_target:
+        return entries
+    out: list[TimelineEntry] = []
+    for entry in entries:
+        mine = by_target.get(entry.id)
+        if not mine:
+            out.append(entry)
+            continue
+        data = dict(entry.data)
+        version = entry.version
+        op_state, reason = entry.op_state, entry.reason
+        pending = entry.pending
+        for op in mine:
+            if op.state in PENDING_STATES:
+                apply_followup_op(data, op.kind, dict(op.payload))
+                version = (version or 0) + 1 if version is not None else None
+                pending = True
+                op_state = op_state if op_state in ATTENTION_STATES else op.state
+            elif op.state in ATTENTION_STATES:
+                op_state, reason = op.state, op.reason
+        out.append(replace(entry, data=data, text=str(data.get("text") or ""), pending=pending,
+                           op_state=op_state, reason=reason, version=version))  # fmt: skip
+    return out
 
 
 # ---------------------------------------------------------------- lookups
