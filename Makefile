@@ -25,7 +25,7 @@ translations:
 	$(PY) scripts/build_translations.py
 
 run: install
-	$(PY) -m desktop --demo
+	bash scripts/run-demo.sh
 
 test: install
 	bash scripts/run-tests.sh
