@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -324,3 +326,65 @@ def return_followup(replica: Replica, fid: str, reason: str) -> ActionResult:
         return {"reason": why}
 
     return _followup_op(replica, fid, "followup.return", payload)
+
+
+# ---------------------------------------------------------------- attachments
+OWNER_TYPES = ("complaint", "followup", "note")
+
+
+def add_attachment(
+    replica: Replica,
+    cid: str,
+    path: str | os.PathLike[str],
+    *,
+    owner_type: str = "complaint",
+    owner_id: str | None = None,
+    mime: str,
+    user: str | None = None,
+) -> ActionResult:
+    """Attach a file: its bytes go into the encrypted blob store first (fsynced: durable before anything names
+    them), then ONE transaction records the blob (to upload), the ``attachment.add`` op (which waits for the
+    upload: ``outbox.blob_sha256``) and the local attachment. record_id = the attachment id."""
+    from desktop.store import blobs
+
+    if owner_type not in OWNER_TYPES:
+        raise ValueError(f"unknown owner type {owner_type!r}")
+    if not mime:
+        raise ValueError("an attachment needs a type")
+    source = Path(path)
+    sha, size = blobs.put_file(replica, source)
+    owner = cid if owner_type == "complaint" else owner_id
+    if not owner:
+        raise ValueError("a note or follow-up attachment needs its owner's id")
+    attachment_id = str(uuid.uuid4())
+    filename = source.name
+    now = now_iso()
+    payload = {"attachment_id": attachment_id, "owner_type": owner_type, "owner_id": owner, "filename": filename,
+               "mime": mime, "size": size, "sha256": sha}  # fmt: skip
+    with replica.write() as conn:
+        complaint = _complaint(conn, cid)
+        conn.execute(
+            text(
+                "INSERT INTO blobs (sha256, size, mime, filename, local_size, upload_state, upload_offset, attempts, "
+                "created_at, updated_at) VALUES (:s, :n, :m, :f, :n, 'pending', 0, 0, :t, :t) "
+                "ON CONFLICT(sha256) DO UPDATE SET local_size = excluded.local_size, upload_state = CASE "
+                "WHEN blobs.upload_state IN ('done', 'pending') THEN blobs.upload_state ELSE 'pending' END, "
+                "error = NULL, updated_at = excluded.updated_at"
+            ),
+            {"s": sha, "n": size, "m": mime, "f": filename, "t": now},
+        )
+        op_id = _enqueue(conn, "attachment.add", cid, cid, int(complaint["version"]), payload)
+        conn.execute(text("UPDATE outbox SET blob_sha256 = :s WHERE op_id = :o"), {"s": sha, "o": op_id})
+        _local(conn, attachment_id, "attachment", cid, op_id, {
+            "id": attachment_id, "complaint_id": cid, "owner_type": owner_type, "owner_id": owner,
+            "filename": filename, "mime": mime, "size": size, "sha256": sha, "created_at": now,
+        })  # fmt: skip
+    return ActionResult(op_id, attachment_id)
+
+
+def read_attachment(replica: Replica, sha256: str) -> bytes:
+    """The decrypted bytes of an attachment held by this replica. Raises ``blobs.BlobMissing`` when the file has
+    not been downloaded yet (``desktop.sync.attachments.fetch`` brings it), ``blobs.BlobCorrupt``."""
+    from desktop.store import blobs
+
+    return blobs.read(replica, sha256)

@@ -121,3 +121,13 @@ def resolve_key(server_url: str, username: str, replica: str | os.PathLike[str],
     key = keyring_replica_key(server_url, username)
     assert key is not None
     return key
+
+
+def blob_key(replica_key_hex: str) -> bytes:
+    """The key that encrypts this replica's attachment files: HKDF-SHA256 of the replica key (so it lives and dies
+    with it, in the keyring or behind the passphrase), never stored anywhere itself."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    raw = bytes.fromhex(replica_key_hex)
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"lapor-desk blobs v1").derive(raw)

@@ -148,3 +148,50 @@ def test_accepted_followup_create_leaves_the_overlay_when_mirrored(r: Replica) -
     fus = queue.detail(r, CID).followups
     assert [f.id for f in fus] == [res.record_id]
     _ = OTHER
+
+
+def test_add_attachment_stores_encrypted_then_queues_the_op(r: Replica, tmp_path: Any) -> None:
+    from desktop.store import blobs
+
+    content = b"%PDF-1.4\n" + b"rahasia pelapor " * 10_000  # several chunks
+    src = tmp_path / "surat.pdf"
+    src.write_bytes(content)
+    res = actions.add_attachment(r, CID, src, owner_type="complaint", owner_id=CID, mime="application/pdf")
+    sha = _sha_bytes(content)
+    (op,) = _ops(r)
+    assert op["kind"] == "attachment.add" and op["blob_sha256"] == sha
+    assert op["payload"] == {"attachment_id": res.record_id, "owner_type": "complaint", "owner_id": CID,
+                             "filename": "surat.pdf", "mime": "application/pdf", "size": len(content),
+                             "sha256": sha}  # fmt: skip
+    stored = blobs.path_of(r, sha).read_bytes()
+    assert b"rahasia" not in stored and len(stored) > len(content)  # encrypted at rest
+    assert actions.read_attachment(r, sha) == content
+    with r.read() as conn:
+        blob = conn.execute(text("SELECT * FROM blobs")).mappings().one()
+    assert (blob["upload_state"], blob["size"], blob["local_size"]) == ("pending", len(content), len(content))
+    (att,) = queue.detail(r, CID).attachments
+    assert att.id == res.record_id and att.text == "surat.pdf" and att.pending and att.op_state == "queued"
+    # the same bytes again: one file, one blob row, a second attachment op
+    again = tmp_path / "salinan.pdf"
+    again.write_bytes(content)
+    actions.add_attachment(r, CID, again, owner_type="complaint", owner_id=None, mime="application/pdf")
+    assert [p.name for p in blobs.blob_dir(r).iterdir()] == [sha]
+    assert len(_ops(r)) == 2
+
+
+def test_tampered_blob_is_refused(r: Replica, tmp_path: Any) -> None:
+    from desktop.store import blobs
+
+    sha = blobs.put_bytes(r, b"\x89PNG\r\n\x1a\n" + b"x" * 100)
+    path = blobs.path_of(r, sha)
+    raw = bytearray(path.read_bytes())
+    raw[-1] ^= 1
+    path.write_bytes(bytes(raw))
+    with pytest.raises(blobs.BlobCorrupt):
+        actions.read_attachment(r, sha)
+    with pytest.raises(blobs.BlobMissing):
+        actions.read_attachment(r, "0" * 64)
+
+
+def _sha_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
