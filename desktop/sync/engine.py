@@ -28,6 +28,7 @@ from sqlalchemy import Connection, text
 
 from desktop.store import mirror
 from desktop.store.engine import Replica, now_iso
+from desktop.sync import crashpoints
 from desktop.sync.transport import CursorExpired, InvalidRequest, PayloadTooLarge, Transport
 
 PUSH_BATCH = 50
@@ -103,6 +104,7 @@ class SyncEngine:
             cancelled = True
         cursor = int(self.replica.sync_state()["cursor"])
         if not cancelled:
+            crashpoints.hit("sync.before_done")
             with self.replica.write() as conn:
                 conn.execute(text("UPDATE sync_state SET last_sync_at = :t WHERE id = 1"), {"t": now_iso()})
             self._report("done", self._counts["pulled"], None, cursor)
@@ -151,6 +153,7 @@ class SyncEngine:
                 ),
                 {"t": now_iso()},
             )
+        crashpoints.hit("push.marked_sent")
         wire = [
             {"op_id": op["op_id"], "kind": op["kind"], "target": op["target"], "base_version": op["base_version"],
              "payload": json.loads(op["payload"]) if isinstance(op["payload"], str) else op["payload"],
@@ -168,7 +171,9 @@ class SyncEngine:
             results = [{"op_id": batch[0]["op_id"], "status": "rejected", "version": None,
                         "reason": "too_large" if isinstance(exc, PayloadTooLarge) else (exc.code or "invalid"),
                         "current": None}]  # fmt: skip
+        crashpoints.hit("push.sent")
         self._apply_results(batch, results)
+        crashpoints.hit("push.acked")
 
     def _apply_results(self, batch: list[dict[str, Any]], results: list[dict[str, Any]]) -> None:
         by_id = {op["op_id"]: op for op in batch}
@@ -239,7 +244,9 @@ class SyncEngine:
             cur = _raw(conn)
             cur.execute("DELETE FROM rebuild_seen")
             cur.execute("UPDATE sync_state SET cursor = 0, rebuilding = 1 WHERE id = 1")
-            return dict(conn.execute(text("SELECT * FROM sync_state WHERE id = 1")).mappings().one())
+            state = dict(conn.execute(text("SELECT * FROM sync_state WHERE id = 1")).mappings().one())
+        crashpoints.hit("rebuild.started")
+        return state
 
     def pull(self) -> None:
         state = self._start_pull()
@@ -266,6 +273,7 @@ class SyncEngine:
                             pending.result()
                     raise
                 changes = page["changes"]
+                crashpoints.hit("pull.fetched")
                 with self.replica.write() as conn:
                     cur = _raw(conn)
                     mirror.apply_changes(cur, changes, index_fts=not state["bulk_load"],
@@ -275,18 +283,21 @@ class SyncEngine:
                                 (new_cursor, wire - self._wire_mark))  # fmt: skip
                     self._wire_mark = wire
                 cursor = new_cursor
+                crashpoints.hit("rebuild.committed" if state["rebuilding"] else "pull.committed")
                 self._counts["pulled"] += len(changes)
                 self._report("pull", self._counts["pulled"], None, cursor)
         self._finish_pull(state, cursor)
 
     def _finish_pull(self, state: dict[str, Any], cursor: int) -> None:
         if state["bulk_load"]:
+            crashpoints.hit("pull.before_index")
             self._report("index", self._counts["pulled"], None, cursor)
             with self.replica.write() as conn:
                 cur = _raw(conn)
                 mirror.finish_bulk_load(cur)
                 cur.execute("UPDATE sync_state SET bulk_load = 0 WHERE id = 1")
         if state["rebuilding"]:
+            crashpoints.hit("rebuild.before_sweep")
             with self.replica.write() as conn:
                 cur = _raw(conn)
                 mirror.sweep_unseen(cur)
