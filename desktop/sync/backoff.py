@@ -128,7 +128,7 @@ class Sleeper:
         self._event.set()
 
     def wake(self) -> None:
-        """Make a sleeper look at its cancel event now."""
+        """Make a sleeper look at its cancel event and ``stop`` predicate now."""
         self._event.set()
 
     def clear_nudge(self) -> None:
@@ -138,13 +138,17 @@ class Sleeper:
     def nudged(self) -> bool:
         return self._nudged
 
-    def sleep(self, seconds: float, cancel: threading.Event | None = None, *, floor: float = 0.0) -> str:
-        """Wait ``seconds``; returns "slept", "nudged" (woken early, but never before ``floor``) or "cancelled"."""
+    def sleep(self, seconds: float, cancel: threading.Event | None = None, *, floor: float = 0.0,
+              stop: Callable[[], bool] | None = None) -> str:  # fmt: skip
+        """Wait ``seconds``; returns "slept", "nudged" (woken early, but never before ``floor``), "cancelled", or
+        "stopped" (``stop()`` became true: checked on every wake-up, see :meth:`wake`)."""
         start = self.clock()
         while True:
             self._event.clear()  # anything set from here on wakes the wait below
             if cancel is not None and cancel.is_set():
                 return "cancelled"
+            if stop is not None and stop():
+                return "stopped"
             nudged = self._nudged
             left = start + (min(floor, seconds) if nudged else seconds) - self.clock()
             if left <= 0:
