@@ -287,7 +287,11 @@ def edit_followup(replica: Replica, fid: str, text_: str) -> ActionResult:
     def payload(fu: dict[str, Any]) -> dict[str, Any]:
         if fu.get("state") == "published":
             raise ValueError("a published follow-up cannot be edited")
-        return {"text": body, "base_text_hash": fu.get("content_hash") or text_hash(str(fu.get("text") or ""))}
+        base_text = str(fu.get("text") or "")
+        # base_text rides along (the hub reads only base_text_hash) so a conflict can show the three texts even
+        # after the mirror has moved on.
+        return {"text": body, "base_text_hash": fu.get("content_hash") or text_hash(base_text),
+                "base_text": base_text}  # fmt: skip
 
     return _followup_op(replica, fid, "followup.edit", payload)
 

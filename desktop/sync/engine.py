@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.store import conflicts as store_conflicts
 from desktop.store import mirror
 from desktop.store.engine import Replica, now_iso
 from desktop.sync import crashpoints
@@ -99,6 +100,8 @@ class SyncEngine:
             self.replica.set_account(self.transport.server_url, self.transport.user)
         try:
             self.push()
+            if self.upload_attachments():  # files done: the attachment.add ops that waited for them go now
+                self.push()
             self.pull()
         except _Cancelled:
             cancelled = True
@@ -124,13 +127,24 @@ class SyncEngine:
 
     # ------------------------------------------------------------ push
     def _pending_ops(self) -> list[dict[str, Any]]:
+        """Pending ops that may go now (store_conflicts.ready_ops: ops behind an open conflict on their chain, and
+        attachment.add ops whose file is not yet on the hub, wait; the others go on)."""
         with self.replica.read() as conn:
-            return [
+            pending = [
                 dict(r)
                 for r in conn.execute(
                     text("SELECT * FROM outbox WHERE state IN ('queued', 'sent') ORDER BY seq")
                 ).mappings()
             ]
+            return store_conflicts.ready_ops(conn, pending)
+
+    def upload_attachments(self) -> int:
+        """The attachment lane (desktop.sync.attachments): resumable uploads of the files waiting; returns how
+        many became complete on the hub."""
+        from desktop.sync import attachments
+
+        self._check_cancel()
+        return attachments.upload_pending(self.replica, self.transport, cancel=self._cancel)
 
     def push(self) -> None:
         ops = self._pending_ops()
@@ -183,28 +197,15 @@ class SyncEngine:
                 op = by_id.get(res.get("op_id"))
                 if op is None:
                     continue
-                status = res.get("status")
-                state = {"applied": "accepted", "duplicate": "accepted", "conflict": "conflict"}.get(
-                    str(status), "rejected"
-                )
-                cur.execute(
-                    "UPDATE outbox SET state = ?, reason = ?, result = ?, updated_at = ? WHERE seq = ?",
-                    (state, res.get("reason"), json.dumps(res, ensure_ascii=False), now_iso(), op["seq"]),
-                )
-                changes: list[dict[str, Any]] = []
-                current = res.get("current")
-                if isinstance(current, dict) and current.get("id") and res.get("version"):
-                    changes.append({"type": "complaint", "id": current["id"], "version": int(res["version"]),
-                                    "deleted": False, "data": current})  # fmt: skip
+                # outbox state, the hub's current state mirrored by its type (never a departure), conflict
+                # records, rejected ops kept with their reasons, local records into the mirror
+                state = store_conflicts.handle_result(cur, op, res)
                 if state == "accepted":
                     self._counts["pushed"] += 1
-                    changes += self._local_into_mirror(cur, op)
                 elif state == "conflict":
                     self._counts["conflicts"] += 1
-                else:
+                elif state == "rejected":
                     self._counts["rejected"] += 1
-                if changes:
-                    mirror.apply_changes(cur, changes)
 
     @staticmethod
     def _local_into_mirror(cur: Any, op: dict[str, Any]) -> list[dict[str, Any]]:

@@ -70,7 +70,7 @@ def test_edits_chain_versions_and_base_hashes(r: Replica) -> None:
     actions.submit_followup(r, fid)
     create, e1, e2, sub = _ops(r)
     assert (e1["kind"], e1["target"], e1["complaint_id"], e1["base_version"]) == ("followup.edit", fid, CID, 1)
-    assert e1["payload"] == {"text": "B", "base_text_hash": _sha("A")}
+    assert e1["payload"] == {"text": "B", "base_text_hash": _sha("A"), "base_text": "A"}
     assert e2["base_version"] == 2 and e2["payload"]["base_text_hash"] == _sha("B")
     assert sub["kind"] == "followup.submit" and sub["base_version"] == 3 and sub["payload"] == {}
     (fu,) = queue.detail(r, CID).followups
