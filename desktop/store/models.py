@@ -6,7 +6,8 @@ Two layers:
 - **local** state: the ``outbox`` of ops, ``local_records`` (notes, dispositions ... made on this device and not yet
   in the mirror) and ``sync_state``.
 The mirror has no foreign keys on purpose: the change feed may deliver a child before its parent.
-The FTS5 table ``complaint_fts`` (contentless, rowid = complaints.rowid) is created by the migration.
+The FTS5 table ``complaint_fts`` (contentless, rowid = complaints.rowid) is created by the migrations (0001; 0004
+recreates it with ``prefix='2 3'``).
 """
 
 from __future__ import annotations

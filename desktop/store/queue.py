@@ -1,7 +1,9 @@
 """The read API of the replica for the UI: plain frozen dataclasses, never ORM objects.
 
 Everything is filtered, sorted and paged in SQL (indexes on the queue columns, FTS5 for search), so a list view
-can page through 100,000 complaints: ``count()`` once, then ``ids()`` for the visible window, then ``rows()``.
+can page through 100,000 complaints: ``count()`` once, then ``page()`` for each window of rows (one statement for
+the ids, the row data and the latest follow-up; the working-day deadline memoised per start day). ``ids()`` and
+``rows()`` remain for callers that hold ids.
 Local work overlays the mirror: a complaint with ops not yet acknowledged has ``pending=True`` and shows the
 effect of its queued ops (assignee, status); a note added offline appears in ``detail().notes`` with
 ``pending=True``.
@@ -39,6 +41,7 @@ SORT_COLUMNS: dict[str, str] = {
     "arrived_at": "c.arrived_at",
     "assignee_name": "c.assignee_name",
     "channel": "c.channel",
+    "deadline": "",  # computed per query from the office's working-day clock (see _deadline_order)
 }
 
 
@@ -77,6 +80,8 @@ class QueueRow:
     conflict: bool = False  # an op of this complaint came back conflict/rejected
     channel: str = ""
     assignee_id: str | None = None
+    kind: str = ""
+    deadline: Deadline | None = None  # filled by page() when given a clock; None when the clock does not run
 
 
 @dataclass(frozen=True)
@@ -198,7 +203,26 @@ def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
+TRACKING_DIGITS = 7
+
+
+def _tracking_condition(digits: str, params: dict[str, Any]) -> str:
+    """A tracking ID or its first digits: ``1000`` finds 1000000-1000999 on the tracking_id index (a range, not
+    the FTS index: a 7-digit number is one token and its prefix walks no text)."""
+    params["tid"] = int(digits)
+    cond = "c.tracking_id = :tid"
+    if len(digits) < TRACKING_DIGITS and not digits.startswith("0"):
+        scale = 10 ** (TRACKING_DIGITS - len(digits))
+        params["tid_lo"], params["tid_hi"] = int(digits) * scale, (int(digits) + 1) * scale - 1
+        cond = f"({cond} OR c.tracking_id BETWEEN :tid_lo AND :tid_hi)"
+    return cond
+
+
 def _where(replica: Replica, f: QueueFilter, params: dict[str, Any]) -> str:
+    return " AND ".join(_conditions(replica, f, params)) or "1"
+
+
+def _conditions(replica: Replica, f: QueueFilter, params: dict[str, Any]) -> list[str]:
     conds: list[str] = []
     q = f.queue or "all"
     if q not in QUEUES:
@@ -228,16 +252,12 @@ def _where(replica: Replica, f: QueueFilter, params: dict[str, Any]) -> str:
     search = (f.search or "").strip()
     if search:
         if search.isdigit():
-            params["tid"] = int(search)
-            params["tidq"] = f'tracking_id : "{search}"*'
-            conds.append(
-                "(c.tracking_id = :tid OR c.rowid IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :tidq))"
-            )
+            conds.append(_tracking_condition(search, params))
         else:
             match = fts_query(search)
             if match:
                 params["fts"] = match
-                conds.append("c.rowid IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :fts)")
+                conds.append(_FTS_IN)
     if f.status:
         params["status"] = f.status
         conds.append("c.status = :status")
@@ -256,36 +276,145 @@ def _where(replica: Replica, f: QueueFilter, params: dict[str, Any]) -> str:
     if f.date_to:
         params["date_to"] = (_as_date(f.date_to) + dt.timedelta(days=1)).isoformat()
         conds.append("c.arrived_at < :date_to")
-    return " AND ".join(conds) if conds else "1"
+    return conds
 
 
-def _order(sort: SortKey | None) -> str:
+def _order_key(
+    conn: Connection, replica: Replica, sort: SortKey | None, params: dict[str, Any]
+) -> tuple[str, str]:
+    """(the sort expression over ``complaints c``, its ORDER BY suffix); ties are broken by rowid."""
     sort = sort or SortKey()
     col = SORT_COLUMNS.get(sort.column)
     if col is None:
         raise ValueError(f"cannot sort by {sort.column!r}")
     direction = "DESC" if sort.descending else "ASC"
-    return f"{col} {direction}, c.rowid {direction}"
+    if sort.column == "deadline":
+        # Complaints whose clock does not run (closed, on hold) have no deadline: last in either direction.
+        return deadline_expression(conn, office_clock(replica), params), f"{direction} NULLS LAST"
+    return col, direction
 
 
 # ---------------------------------------------------------------- queue API
 def count(replica: Replica, f: QueueFilter) -> int:
     params: dict[str, Any] = {}
-    where = _where(replica, f, params)
+    conds = _conditions(replica, f, params)
+    if conds == [_FTS_IN]:
+        # Search alone: count the index's doclist, without reading a row of the complaints table (rowid ==
+        # complaints.rowid, one FTS row per complaint).
+        sql = "SELECT count(*) FROM complaint_fts WHERE complaint_fts MATCH :fts"
+    else:
+        sql = f"SELECT count(*) FROM complaints c WHERE {' AND '.join(conds) or '1'}"
     with replica.read() as conn:
-        return int(conn.execute(text(f"SELECT count(*) FROM complaints c WHERE {where}"), params).scalar_one())
+        return int(conn.execute(text(sql), params).scalar_one())
 
 
-def ids(replica: Replica, f: QueueFilter, sort: SortKey | None = None, offset: int = 0, limit: int = 100) -> list[str]:
+def _ids_sql(
+    conn: Connection,
+    replica: Replica,
+    f: QueueFilter,
+    sort: SortKey | None,
+    params: dict[str, Any],
+    select: str,
+) -> str:
+    """``SELECT <select> FROM complaints c WHERE <filter> ORDER BY <sort> LIMIT :limit OFFSET :offset``."""
+    where = _where(replica, f, params)
+    key, suffix = _order_key(conn, replica, sort, params)
+    direction = suffix.split()[0]
+    sql = f"SELECT {select.replace('<key>', key)} FROM complaints c WHERE {where}"
+    sql += f" ORDER BY {key} {suffix}, c.rowid {direction} LIMIT :limit OFFSET :offset"
+    if "fts" in params and _many_matches(conn, params["fts"]):
+        # "+c.rowid": walk the ORDER BY index and test each row against the matches, instead of looking up
+        # every match and sorting them all (a common word matches half the table; a page needs 200 rows).
+        sql = sql.replace(_FTS_IN, "+" + _FTS_IN)
+    return sql
+
+
+def ids(
+    replica: Replica, f: QueueFilter, sort: SortKey | None = None, offset: int = 0, limit: int = 100
+) -> list[str]:
     params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
-    where = _where(replica, f, params)
-    sql = f"SELECT c.id FROM complaints c WHERE {where} ORDER BY {_order(sort)} LIMIT :limit OFFSET :offset"
     with replica.read() as conn:
-        if "fts" in params and _many_matches(conn, params["fts"]):
-            # "+c.rowid": walk the ORDER BY index and test each row against the matches, instead of looking up
-            # every match and sorting them all (a common word matches half the table; a page needs 200 rows).
-            sql = sql.replace(_FTS_IN, "+" + _FTS_IN)
+        sql = _ids_sql(conn, replica, f, sort, params, "c.id")
         return [r[0] for r in conn.execute(text(sql), params)]
+
+
+_PAGE_COLUMNS = (
+    "c.id, c.tracking_id, c.title, c.category_name, c.kecamatan, c.status, c.arrived_at, c.assignee_name, "
+    "c.assignee_id, c.secret, c.channel, c.kind"
+)
+
+
+def page(
+    replica: Replica,
+    f: QueueFilter,
+    sort: SortKey | None = None,
+    offset: int = 0,
+    limit: int = 100,
+    *,
+    clock: SlaClock | None = None,
+    now: dt.datetime | None = None,
+) -> list[QueueRow]:
+    """One window of the queue as rows, in one statement: the ids are chosen (filter, ORDER BY, OFFSET/LIMIT) in a
+    subquery over the indexes, then only those rows are read, with their latest published follow-up and whether
+    the outbox holds ops for them. With ``clock``, each row carries its working-day ``deadline`` (memoised per
+    office-local start day: a page shares few of them)."""
+    params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
+    with replica.read() as conn:
+        # The subquery picks the rowids (and their sort keys) over the indexes; the outer join reads only those
+        # rows and sorts the page again by the same keys (a few hundred, not the filtered table: wide rows would go
+        # through the sorter when the ORDER BY has no index).
+        inner = _ids_sql(conn, replica, f, sort, params, "c.rowid AS rid, <key> AS k")
+        sort = sort or SortKey()
+        direction = "DESC" if sort.descending else "ASC"
+        nulls = " NULLS LAST" if sort.column == "deadline" else ""
+        sql = (
+            f"SELECT {_PAGE_COLUMNS}, "
+            f"CASE WHEN c.status = 'ditindaklanjuti' THEN {_LAST_FOLLOWUP} END AS last_followup, "
+            "EXISTS (SELECT 1 FROM outbox o WHERE o.complaint_id = c.id AND o.state IN "
+            "('queued', 'sent', 'conflict', 'rejected')) AS has_ops "
+            f"FROM ({inner}) p JOIN complaints c ON c.rowid = p.rid "
+            f"ORDER BY p.k {direction}{nulls}, p.rid {direction}"
+        )
+        found = conn.execute(text(sql), params).all()
+        with_ops = [r[0] for r in found if r[13]]
+        ops_by: dict[str, list[OutboxEntry]] = {}
+        for op in _ops_for(conn, with_ops, [*PENDING_STATES, *ATTENTION_STATES]):
+            ops_by.setdefault(op.complaint_id or "", []).append(op)
+        overlays: dict[str, tuple[str, str | None, bool]] = {}
+        for r in found:
+            if r[0] in ops_by:
+                overlays[r[0]] = _overlay(r[5], r[8], ops_by[r[0]])
+        names = _user_names(conn, [o[1] for o in overlays.values() if o[2]])
+    deadline_of = _DeadlineMemo(clock, now) if clock is not None else None
+    out: list[QueueRow] = []
+    for r in found:
+        cid, status, assignee_id, assignee_name = r[0], r[5], r[8], r[7]
+        ops = ops_by.get(cid, ())
+        if cid in overlays:
+            status, new_assignee, changed = overlays[cid]
+            if changed:
+                assignee_id, assignee_name = new_assignee, names.get(new_assignee or "")
+        out.append(
+            QueueRow(
+                id=cid,
+                tracking_id=r[1],
+                title=r[2],
+                category_name=r[3],
+                kecamatan=r[4],
+                status=status,
+                arrived_at=r[6],
+                assignee_name=assignee_name,
+                pending=any(o.state in PENDING_STATES for o in ops),
+                secret=bool(r[9]),
+                conflict=any(o.state in ATTENTION_STATES for o in ops),
+                channel=r[10],
+                assignee_id=assignee_id,
+                kind=r[11],
+                # The mirror's status: the deadline follows the hub's record, as in deadlines().
+                deadline=None if deadline_of is None else deadline_of(r[5], r[11], r[6], r[12]),
+            )
+        )
+    return out
 
 
 _FTS_IN = "c.rowid IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :fts)"
@@ -304,7 +433,9 @@ def _in(name: str, values: Sequence[str], params: dict[str, Any]) -> str:
     return f"(SELECT value FROM json_each(:{name}))"
 
 
-def _ops_for(conn: Connection, complaint_ids: Sequence[str], states: Sequence[str] | None = None) -> list[OutboxEntry]:
+def _ops_for(
+    conn: Connection, complaint_ids: Sequence[str], states: Sequence[str] | None = None
+) -> list[OutboxEntry]:
     if not complaint_ids:
         return []
     params: dict[str, Any] = {}
@@ -372,7 +503,9 @@ def _user_names(conn: Connection, user_ids: Sequence[str | None]) -> dict[str, s
     if not wanted:
         return {}
     params: dict[str, Any] = {}
-    rows = conn.execute(text(f"SELECT id, full_name FROM users WHERE id IN {_in('u', wanted, params)}"), params)
+    rows = conn.execute(
+        text(f"SELECT id, full_name FROM users WHERE id IN {_in('u', wanted, params)}"), params
+    )
     return {r[0]: r[1] for r in rows}
 
 
@@ -440,7 +573,8 @@ def queue_counts(replica: Replica, user_id: str | None = None) -> dict[str, int]
         + "(c.id IN (SELECT complaint_id FROM followups WHERE state IN ('draft', 'returned') AND author_id = :me)"
         " OR c.id IN (SELECT complaint_id FROM local_records WHERE type = 'followup'))",
         "outbox": base + "c.id IN (SELECT complaint_id FROM outbox WHERE state != 'accepted')",
-        "conflicts": base + "c.id IN (SELECT complaint_id FROM outbox WHERE state IN ('conflict', 'rejected'))",
+        "conflicts": base
+        + "c.id IN (SELECT complaint_id FROM outbox WHERE state IN ('conflict', 'rejected'))",
         "all": "SELECT count(*) FROM complaints",
     }
     params: dict[str, Any] = {"me": me}
@@ -476,20 +610,36 @@ def _entry(
 def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
     """Everything about one complaint, with this device's unsent work overlaid. Raises NotFound."""
     with replica.read() as conn:
-        c = conn.execute(text("SELECT * FROM complaints WHERE id = :id"), {"id": complaint_id}).mappings().first()
+        c = (
+            conn.execute(text("SELECT * FROM complaints WHERE id = :id"), {"id": complaint_id})
+            .mappings()
+            .first()
+        )
         if c is None:
             raise NotFound(complaint_id)
         p = {"id": complaint_id}
-        notes = [dict(r) for r in conn.execute(text("SELECT * FROM notes WHERE complaint_id = :id"), p).mappings()]
+        notes = [
+            dict(r) for r in conn.execute(text("SELECT * FROM notes WHERE complaint_id = :id"), p).mappings()
+        ]
         disps = [
-            dict(r) for r in conn.execute(text("SELECT * FROM dispositions WHERE complaint_id = :id"), p).mappings()
+            dict(r)
+            for r in conn.execute(text("SELECT * FROM dispositions WHERE complaint_id = :id"), p).mappings()
         ]
-        fups = [dict(r) for r in conn.execute(text("SELECT * FROM followups WHERE complaint_id = :id"), p).mappings()]
-        reps = [dict(r) for r in conn.execute(text("SELECT * FROM replies WHERE complaint_id = :id"), p).mappings()]
+        fups = [
+            dict(r)
+            for r in conn.execute(text("SELECT * FROM followups WHERE complaint_id = :id"), p).mappings()
+        ]
+        reps = [
+            dict(r)
+            for r in conn.execute(text("SELECT * FROM replies WHERE complaint_id = :id"), p).mappings()
+        ]
         atts = [
-            dict(r) for r in conn.execute(text("SELECT * FROM attachments WHERE complaint_id = :id"), p).mappings()
+            dict(r)
+            for r in conn.execute(text("SELECT * FROM attachments WHERE complaint_id = :id"), p).mappings()
         ]
-        evts = [dict(r) for r in conn.execute(text("SELECT * FROM events WHERE complaint_id = :id"), p).mappings()]
+        evts = [
+            dict(r) for r in conn.execute(text("SELECT * FROM events WHERE complaint_id = :id"), p).mappings()
+        ]
         local = [
             dict(r)
             for r in conn.execute(
@@ -503,8 +653,14 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
         ops = _ops_for(conn, [complaint_id], [*PENDING_STATES, *ATTENTION_STATES])
         status, assignee_id, changed = _overlay(c["status"], c["assignee_id"], ops, replica.user_id)
         user_ids = [c["assignee_id"], assignee_id]
-        user_ids += [n["author_id"] for n in notes] + [d["created_by"] for d in disps] + [d["to_user_id"] for d in disps]
-        user_ids += [f["author_id"] for f in fups] + [f["approved_by"] for f in fups] + [e["actor_id"] for e in evts]
+        user_ids += (
+            [n["author_id"] for n in notes]
+            + [d["created_by"] for d in disps]
+            + [d["to_user_id"] for d in disps]
+        )
+        user_ids += (
+            [f["author_id"] for f in fups] + [f["approved_by"] for f in fups] + [e["actor_id"] for e in evts]
+        )
         for lr in local:
             data = _loads(lr["data"]) or {}
             user_ids += [data.get("author_id"), data.get("created_by"), data.get("to_user_id")]
@@ -514,21 +670,28 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
         if unit_ids:
             up: dict[str, Any] = {}
             unit_names = {
-                r[0]: r[1] for r in conn.execute(text(f"SELECT id, name FROM units WHERE id IN {_in('u', unit_ids, up)}"), up)
+                r[0]: r[1]
+                for r in conn.execute(
+                    text(f"SELECT id, name FROM units WHERE id IN {_in('u', unit_ids, up)}"), up
+                )
             }
         path: list[str] = []
         cat_id = c["category_id"]
         seen: set[str] = set()
         while cat_id and cat_id not in seen and len(path) < 10:
             seen.add(cat_id)
-            cat = conn.execute(text("SELECT name, parent_id FROM categories WHERE id = :i"), {"i": cat_id}).first()
+            cat = conn.execute(
+                text("SELECT name, parent_id FROM categories WHERE id = :i"), {"i": cat_id}
+            ).first()
             if cat is None:
                 break
             path.insert(0, cat[0])
             cat_id = cat[1]
 
     note_entries = [_entry("note", n, names, author_key="author_id") for n in notes]
-    disp_entries = [_entry("disposition", d, names, author_key="created_by", text_key="instruction") for d in disps]
+    disp_entries = [
+        _entry("disposition", d, names, author_key="created_by", text_key="instruction") for d in disps
+    ]
     fup_entries = [_entry("followup", f, names, author_key="author_id") for f in fups]
     mirror_ids = {n["id"] for n in notes} | {d["id"] for d in disps} | {f["id"] for f in fups}
     mirror_ids |= {a["id"] for a in atts}
@@ -547,8 +710,14 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
             at=data.get("created_at") or lr["created_at"],
             author_id=data.get(author_key),
             author_name=names.get(data.get(author_key) or ""),
-            text=(data.get("instruction") if lr["type"] == "disposition"
-                  else data.get("filename") if lr["type"] == "attachment" else data.get("text")) or "",  # fmt: skip
+            text=(
+                data.get("instruction")
+                if lr["type"] == "disposition"
+                else data.get("filename")
+                if lr["type"] == "attachment"
+                else data.get("text")
+            )
+            or "",  # fmt: skip
             data=data,
             pending=op_state != "accepted",
             op_state=op_state,
@@ -559,7 +728,9 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
          "attachment": att_entries}.get(lr["type"], note_entries).append(entry)  # fmt: skip
     fup_entries = _followup_overlay(fup_entries, ops)
     rep_entries = [_entry("reply", r, names) for r in reps]
-    evt_entries = [_entry("event", e, names, at_key="at", author_key="actor_id", text_key="kind") for e in evts]
+    evt_entries = [
+        _entry("event", e, names, at_key="at", author_key="actor_id", text_key="kind") for e in evts
+    ]
 
     def by_time(items: list[TimelineEntry]) -> tuple[TimelineEntry, ...]:
         return tuple(sorted(items, key=lambda e: (e.at, e.id)))
@@ -662,9 +833,16 @@ def categories(replica: Replica) -> list[Option]:
 
 def units(replica: Replica) -> list[Option]:
     with replica.read() as conn:
-        rs = conn.execute(text("SELECT id, name, parent_id, kind, code, timezone FROM units ORDER BY name")).mappings()
+        rs = conn.execute(
+            text("SELECT id, name, parent_id, kind, code, timezone FROM units ORDER BY name")
+        ).mappings()
         return [
-            Option(r["id"], r["name"], r["parent_id"], {"kind": r["kind"], "code": r["code"], "timezone": r["timezone"]})
+            Option(
+                r["id"],
+                r["name"],
+                r["parent_id"],
+                {"kind": r["kind"], "code": r["code"], "timezone": r["timezone"]},
+            )
             for r in rs
         ]
 
@@ -674,16 +852,20 @@ def users(replica: Replica, unit_ids: Sequence[str] | None = None) -> list[Optio
     where = f"WHERE unit_id IN {_in('u', list(unit_ids), params)}" if unit_ids else ""
     with replica.read() as conn:
         rs = conn.execute(
-            text(f"SELECT id, full_name, unit_id, username, role FROM users {where} ORDER BY full_name"), params
+            text(f"SELECT id, full_name, unit_id, username, role FROM users {where} ORDER BY full_name"),
+            params,
         ).mappings()
         return [
-            Option(r["id"], r["full_name"], r["unit_id"], {"username": r["username"], "role": r["role"]}) for r in rs
+            Option(r["id"], r["full_name"], r["unit_id"], {"username": r["username"], "role": r["role"]})
+            for r in rs
         ]
 
 
 def kecamatans(replica: Replica) -> list[str]:
     with replica.read() as conn:
-        rs = conn.execute(text("SELECT DISTINCT kecamatan FROM complaints WHERE kecamatan IS NOT NULL ORDER BY 1"))
+        rs = conn.execute(
+            text("SELECT DISTINCT kecamatan FROM complaints WHERE kecamatan IS NOT NULL ORDER BY 1")
+        )
         return [r[0] for r in rs]
 
 
@@ -693,7 +875,11 @@ def current_user(replica: Replica) -> dict[str, Any] | None:
     user = _loads(state.get("user")) or None
     if state.get("user_id"):
         with replica.read() as conn:
-            r = conn.execute(text("SELECT * FROM users WHERE id = :i"), {"i": state["user_id"]}).mappings().first()
+            r = (
+                conn.execute(text("SELECT * FROM users WHERE id = :i"), {"i": state["user_id"]})
+                .mappings()
+                .first()
+            )
         if r is not None:
             user = {k: v for k, v in r.items() if k != "version"}
     return user
@@ -806,20 +992,112 @@ def deadlines(
     with replica.read() as conn:
         found = list(conn.execute(text(sql), params).mappings())
     out: dict[str, Deadline] = {}
-    # Deadlines depend on the office-local start day only: rows of one page share most of them.
-    memo: dict[tuple[str, str, dt.date, dt.date | None], Deadline | None] = {}
+    deadline_of = _DeadlineMemo(clock, now)
     for r in found:
-        arrived = _utc(r["arrived_at"])
-        if arrived is None:
-            continue
-        last = _utc(r["last_followup"])
-        key = (r["status"], r["kind"], clock.local_date(arrived), clock.local_date(last) if last else None)
-        if key not in memo:
-            memo[key] = _deadline(clock, r["status"], r["kind"], arrived, last, now)
-        found_due = memo[key]
+        found_due = deadline_of(r["status"], r["kind"], r["arrived_at"], r["last_followup"])
         if found_due is not None:
             out[r["id"]] = found_due
     return out
+
+
+class _DeadlineMemo:
+    """``(status, kind, arrived_at, last_followup) → Deadline | None`` for one clock and one "now".
+
+    Deadlines depend on the office-local start day only: rows of one page share most of them, so the working-day
+    arithmetic runs once per (status, kind, start day), and a stored time is parsed once per distinct string."""
+
+    def __init__(self, clock: SlaClock, now: dt.datetime | None) -> None:
+        self._clock = clock
+        self._now = now or dt.datetime.now(dt.UTC)
+        self._days: dict[str | None, tuple[dt.datetime, dt.date] | None] = {None: None}
+        self._memo: dict[tuple[str, str, dt.date, dt.date | None], Deadline | None] = {}
+
+    def _day(self, value: str | None) -> tuple[dt.datetime, dt.date] | None:
+        if value not in self._days:
+            moment = _utc(value)
+            self._days[value] = None if moment is None else (moment, self._clock.local_date(moment))
+        return self._days[value]
+
+    def __call__(
+        self, status: str, kind: str, arrived_at: str | None, last_followup: str | None
+    ) -> Deadline | None:
+        arrived = self._day(arrived_at)
+        if arrived is None:
+            return None
+        last = self._day(last_followup) if status == "ditindaklanjuti" else None
+        key = (status, kind, arrived[1], last[1] if last else None)
+        if key not in self._memo:
+            self._memo[key] = _deadline(
+                self._clock, status, kind, arrived[0], last[0] if last else None, self._now
+            )
+        return self._memo[key]
+
+
+# The due day of each (step, office-local start day), for ORDER BY deadline. A TEMP table of the connection (it
+# costs the main database nothing, needs no write lock), filled for the days the complaints start on; refilled only
+# when the clock (holidays, limits, time zone) or the range of days changes.
+_DUE_DAYS_TABLE = (
+    "CREATE TEMP TABLE IF NOT EXISTS due_days (step TEXT NOT NULL, day TEXT NOT NULL, due TEXT NOT NULL, "
+    "PRIMARY KEY (step, day)) WITHOUT ROWID"
+)
+_DUE_DAYS_META = "CREATE TEMP TABLE IF NOT EXISTS due_days_meta (signature TEXT NOT NULL)"
+
+
+def _due_rows(clock: SlaClock, first: dt.date, last: dt.date) -> list[tuple[str, str, str]]:
+    rows = []
+    day = first
+    while day <= last:
+        start = dt.datetime.combine(day, dt.time(12), clock.tz)
+        for step in Step:
+            rows.append((str(step), day.isoformat(), clock.deadline(step, start).isoformat()))
+        day += dt.timedelta(days=1)
+    return rows
+
+
+def _fill_due_days(conn: Connection, clock: SlaClock, now: dt.datetime) -> None:
+    oldest = conn.execute(text("SELECT min(arrived_at) FROM complaints")).scalar()
+    start = _utc(oldest) or now
+    first, last = clock.local_date(start), clock.local_date(now) + dt.timedelta(days=1)
+    signature = repr(
+        (sorted(clock.calendar.holidays), sorted(clock.calendar.weekend), clock.limits, str(clock.tz))
+    )
+    signature += f"|{first}|{last}"
+    conn.execute(text(_DUE_DAYS_TABLE))
+    conn.execute(text(_DUE_DAYS_META))
+    if conn.execute(text("SELECT signature FROM temp.due_days_meta")).scalar() == signature:
+        return
+    conn.execute(text("DELETE FROM temp.due_days"))
+    conn.execute(text("DELETE FROM temp.due_days_meta"))
+    conn.exec_driver_sql(
+        "INSERT INTO temp.due_days (step, day, due) VALUES (?, ?, ?)", _due_rows(clock, first, last)
+    )
+    conn.execute(text("INSERT INTO temp.due_days_meta (signature) VALUES (:s)"), {"s": signature})
+
+
+def deadline_expression(
+    conn: Connection, clock: SlaClock, params: dict[str, Any], now: dt.datetime | None = None
+) -> str:
+    """SQL (over ``complaints c``) for the due day (ISO date) of a complaint, the same rule as ``SlaClock.next_due``:
+    NULL when its clock does not run. Needs the TEMP table this fills on ``conn``."""
+    now = now or dt.datetime.now(dt.UTC)
+    _fill_due_days(conn, clock, now)
+    offset = clock.tz.utcoffset(now) or dt.timedelta(0)  # the office zones of Indonesia keep no summer time
+    params["due_tz"] = f"{int(offset.total_seconds() // 60):+d} minutes"
+
+    def due(step: Step, start: str) -> str:
+        return (
+            f"(SELECT d.due FROM temp.due_days d WHERE d.step = '{step}' AND d.day = date({start}, :due_tz))"
+        )
+
+    lf = _LAST_FOLLOWUP
+    return (
+        f"(CASE WHEN c.status NOT IN {_OPEN} THEN NULL"
+        f" WHEN c.status = 'ditindaklanjuti' AND {lf} IS NOT NULL THEN {due(Step.REPLY_WINDOW, lf)}"
+        f" WHEN c.kind = 'permintaan_informasi' THEN {due(Step.INFO, 'c.arrived_at')}"
+        f" WHEN c.status = 'terdisposisi' THEN {due(Step.VERIFY, 'c.arrived_at')}"
+        f" WHEN c.status = 'diproses' THEN {due(Step.FIRST_FOLLOWUP, 'c.arrived_at')}"
+        f" ELSE {due(Step.FINISH, 'c.arrived_at')} END)"
+    )
 
 
 def _deadline(

@@ -243,3 +243,17 @@ def test_lookups(seeded_replica: Replica) -> None:
     assert any(u.extra["kind"] == "opd" for u in queue.units(r))
     me = queue.current_user(r)
     assert me is not None and me["full_name"] == "Siti Admin"
+
+
+def test_counts_agree_with_ids_for_searches(seeded_replica: Replica) -> None:
+    r = seeded_replica
+    for search in ("jal", "ja", "jalan rusak", "100004", "1000042", "10", "0100", "nomor3", "zzzz"):
+        for f in (QueueFilter(search=search), QueueFilter(search=search, queue="baru")):
+            assert queue.count(r, f) == len(_all_ids(r, f)), f
+    assert queue.count(r, QueueFilter(search="10")) == 60  # every tracking ID starts with 10
+
+
+def test_fts_has_prefix_index(seeded_replica: Replica) -> None:
+    with seeded_replica.read() as conn:
+        ddl = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'complaint_fts'")).scalar_one()
+    assert "prefix='2 3'" in ddl and "contentless_delete=1" in ddl

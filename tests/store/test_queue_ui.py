@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.store import queue
@@ -106,5 +107,75 @@ def test_overdue_queue_matches_deadlines(tmp_path: Path) -> None:
         assert expected  # by April most of January's open complaints are late
         counts = queue.queue_counts(rep)
         assert counts["overdue"] == queue.count(rep, QueueFilter(queue="overdue"))
+    finally:
+        rep.close()
+
+
+def test_sort_by_deadline_is_the_clock_order_in_sql(tmp_path: Path) -> None:
+    followups = [
+        change(
+            "followup",
+            f"f-{n}",
+            {
+                "id": f"f-{n}",
+                "complaint_id": f"c-{n:06d}",
+                "text": "Sudah diperbaiki.",
+                "state": "published",
+                "author_id": "user-admin",
+                "content_hash": "",
+                "approved_by": None,
+                "approved_at": None,
+                "return_reason": None,
+                "created_at": "2026-01-05T01:00:00Z",
+                "updated_at": f"2026-01-{n % 28 + 1:02d}T01:00:00Z",
+            },
+        )  # fmt: skip
+        for n in range(2, 200, 12)
+    ]
+    rep = make_replica(tmp_path, 200, calendar_changes() + followups)
+    try:
+        clock = queue.office_clock(rep)
+        all_ids = queue.ids(rep, QueueFilter(), limit=1000)
+        due = {cid: d.due for cid, d in queue.deadlines(rep, all_ids, clock).items()}
+        assert len(set(due.values())) > 5
+        for descending in (False, True):
+            order = queue.ids(rep, QueueFilter(), queue.SortKey("deadline", descending), 0, 1000)
+            assert len(order) == 200
+            with_due = [due[c] for c in order if c in due]
+            assert with_due == sorted(with_due, reverse=descending)
+            # Complaints whose clock does not run come last either way.
+            assert all(c not in due for c in order[len(with_due) :])
+            paged = [
+                r.id
+                for off in range(0, 200, 30)
+                for r in queue.page(rep, QueueFilter(), queue.SortKey("deadline", descending), off, 30)
+            ]
+            assert paged == order
+    finally:
+        rep.close()
+
+
+def test_page_is_rows_with_deadlines_in_sql_order(tmp_path: Path) -> None:
+    from desktop.store.actions import add_note
+
+    rep = make_replica(tmp_path, 120, calendar_changes())
+    try:
+        add_note(rep, "c-000007", "offline")
+        clock = queue.office_clock(rep)
+        now = at("2026-01-20T12:00:00")
+        for sort in (queue.SortKey(), queue.SortKey("title", False), queue.SortKey("tracking_id", True)):
+            for f in (QueueFilter(), QueueFilter(queue="baru"), QueueFilter(search="jalan")):
+                for offset in (0, 7, 100):
+                    ids = queue.ids(rep, f, sort, offset, 25)
+                    got = queue.page(rep, f, sort, offset, 25, clock=clock, now=now)
+                    assert [r.id for r in got] == ids
+                    expected = queue.rows(rep, ids)
+                    assert [replace(r, deadline=None) for r in got] == [
+                        replace(r, kind=g.kind) for r, g in zip(expected, got, strict=True)
+                    ]
+                    dl = queue.deadlines(rep, ids, clock, now)
+                    assert {r.id: r.deadline for r in got if r.deadline} == dl
+        (row,) = queue.page(rep, QueueFilter(search="1000007"), clock=clock)
+        assert row.id == "c-000007" and row.pending
     finally:
         rep.close()
