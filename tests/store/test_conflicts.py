@@ -197,3 +197,108 @@ def test_applied_followup_result_mirrors_the_followup_not_a_complaint(r: Replica
     with r.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM complaints WHERE id = 'f-1'")).scalar() == 0
         assert conn.execute(text("SELECT text, version FROM followups WHERE id = 'f-1'")).one() == ("Teks baru", 2)
+
+
+# ---------------------------------------------------------------- against a real hub
+@pytest.fixture(scope="module")
+def hub_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from desktop.testing.hub import run_hub
+
+    db = tmp_path_factory.mktemp("hub") / "hub.db"
+    with run_hub(f"sqlite:///{db}", seed_complaints=150) as url:
+        yield url
+
+
+@pytest.fixture
+def desks(tmp_path: Any, hub_url: str) -> Any:
+    import secrets
+
+    from desktop.store.engine import open_replica
+    from desktop.sync.transport import Transport
+
+    opened = []
+
+    def desk(username: str) -> tuple[Replica, Any]:
+        r = open_replica(tmp_path / f"{username}-{len(opened)}.db", secrets.token_hex(32))
+        opened.append(r)
+        t = Transport(hub_url, f"dev-{username}-{len(opened)}")
+        user = t.sign_in(username, "demo")
+        r.set_account(hub_url, user)
+        return r, t
+
+    yield desk
+    for r in opened:
+        r.close()
+
+
+def _sync(replica: Replica, transport: Any) -> Any:
+    from desktop.sync.engine import SyncEngine
+
+    return SyncEngine(replica, transport, transport.device_id).run_once()
+
+
+def _open_cid(replica: Replica, skip: tuple[str, ...] = ()) -> str:
+    with replica.read() as conn:
+        ids = [r[0] for r in conn.execute(text(
+            "SELECT id FROM complaints WHERE status IN ('terdisposisi', 'diproses') ORDER BY tracking_id"))]  # fmt: skip
+    return next(i for i in ids if i not in skip)
+
+
+def test_two_desks_edit_one_followup_conflict_then_merge(desks: Any) -> None:
+    a, ta = desks("staf.pupr")
+    b, tb = desks("admin.pupr")
+    _sync(a, ta)
+    cid = _open_cid(a)
+    fid = actions.create_followup(a, cid, "Yth. Pelapor,\nKami proses.\nTerima kasih.\n").record_id
+    assert fid is not None
+    _sync(a, ta)
+    _sync(b, tb)
+    actions.edit_followup(b, fid, "Yth. Pelapor,\nKami proses.\nTerima kasih banyak.\n")
+    assert _sync(b, tb).pushed == 1
+    mine = actions.edit_followup(a, fid, "Yth. Pelapor,\nKami proses minggu ini.\nTerima kasih.\n")
+    submit_note = actions.add_note(a, cid, "catatan lain")  # not on the follow-up's chain: goes on
+    summary = _sync(a, ta)
+    assert summary.conflicts == 1
+    assert _op(a, submit_note.op_id)["state"] == "accepted"
+    assert _op(a, mine.op_id)["state"] == "conflict"
+    (c,) = conflicts.list_conflicts(a)
+    assert c.base_text == "Yth. Pelapor,\nKami proses.\nTerima kasih.\n"
+    assert c.mine_text == "Yth. Pelapor,\nKami proses minggu ini.\nTerima kasih.\n"
+    assert c.theirs_text == "Yth. Pelapor,\nKami proses.\nTerima kasih banyak.\n"
+    assert c.theirs_version == 2
+    merged = "Yth. Pelapor,\nKami proses minggu ini.\nTerima kasih banyak.\n"
+    conflicts.resolve(a, c.id, "merge", merged_text=merged)
+    out = _sync(a, ta)
+    assert out.pushed == 1 and out.conflicts == 0
+    _sync(b, tb)
+    for r in (a, b):
+        with r.read() as conn:
+            assert conn.execute(text("SELECT text FROM followups WHERE id = :f"), {"f": fid}).scalar() == merged
+    assert conflicts.list_conflicts(a) == []
+    assert queue.outbox(a) == []
+
+
+def test_complaint_that_left_the_opd_while_drafting_offline_is_a_conflict(desks: Any) -> None:
+    a, ta = desks("staf.pupr")
+    b, tb = desks("admin.pupr")
+    _sync(a, ta)
+    _sync(b, tb)
+    cid = _open_cid(b, skip=())
+    with b.read() as conn:
+        me_unit = conn.execute(text("SELECT unit_id FROM complaints WHERE id = :c"), {"c": cid}).scalar()
+        target = conn.execute(text(
+            "SELECT id FROM units WHERE kind = 'opd' AND id != :u ORDER BY id LIMIT 1"), {"u": me_unit}).scalar()  # fmt: skip
+    draft = actions.create_followup(a, cid, "Draf yang ditulis saat luring")  # offline on desk A
+    actions.create_disposition(b, cid, kind="external", to_unit_id=target, instruction="Mohon ditangani",
+                               reason="Bukan wewenang kami")  # fmt: skip
+    assert _sync(b, tb).pushed == 1
+    summary = _sync(a, ta)
+    assert summary.rejected == 1
+    (c,) = conflicts.list_conflicts(a)
+    assert c.record_type == "departure" and c.reason == "not_in_unit" and c.complaint_id == cid
+    assert c.mine["text"] == "Draf yang ditulis saat luring"
+    assert c.mine_record is not None and c.mine_record["id"] == draft.record_id
+    assert c.theirs["status"] == "dikembalikan" and c.theirs["unit_id"] != me_unit  # sent back for re-routing
+    with a.read() as conn:  # the feed took the complaint away; the draft survives in the conflict
+        assert conn.execute(text("SELECT count(*) FROM complaints WHERE id = :c"), {"c": cid}).scalar() == 0
+    assert _op(a, draft.op_id)["state"] == "rejected"
