@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import orjson
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -24,6 +25,13 @@ from server.schemas import ChangesOut, ErrorOut, OpsOut, OpsRequest, RefreshRequ
 
 log = logging.getLogger("lapor_hub")
 ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (401, 410, 413, 422, 426)}
+
+
+class FeedResponse(JSONResponse):
+    """A page of the change feed, encoded with orjson (the standard encoder was a seventh of a page's cost)."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
 
 
 class Hub:
@@ -77,7 +85,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, blobs
             except CursorExpired:
                 raise HubError(410, "cursor_expired", "The cursor is unknown to this hub; rebuild the mirror.") \
                     from None
-        return JSONResponse({"changes": page, "cursor": cursor, "more": more},
+        return FeedResponse({"changes": page, "cursor": cursor, "more": more},
                             headers={"Cache-Control": "no-store"})
 
     @app.post("/api/v1/ops", response_model=OpsOut, responses=ERRORS)

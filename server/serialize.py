@@ -8,13 +8,13 @@ from typing import Any
 
 
 def iso(value: dt.datetime | None) -> str | None:
+    """UTC as 2026-01-02T03:04:05.000000Z. SQLite hands back naive values (the hub only ever stores UTC), PostgreSQL
+    aware ones; the feed formats several per record, so the naive path is a single call."""
     if value is None:
         return None
-    if value.tzinfo is None:  # SQLite hands back naive values; the hub only ever stores UTC
-        value = value.replace(tzinfo=dt.UTC)
-    if value.utcoffset():
-        value = value.astimezone(dt.UTC)
-    return value.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"  # 2026-01-02T03:04:05.000000Z
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value.isoformat(timespec="microseconds") + "Z"
 
 
 def day(value: dt.date | None) -> str | None:

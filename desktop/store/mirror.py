@@ -11,10 +11,11 @@ Called by the sync engine inside ONE write transaction per page (the page + the 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 from desktop.store.models import CHILD_TABLES, MIRROR_TABLES
 
@@ -23,7 +24,7 @@ Extractor = Callable[[str, int, dict[str, Any]], Row]
 
 
 def _j(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return None if value is None else orjson.dumps(value).decode()  # compact, UTF-8 as is (like ensure_ascii=False)
 
 
 def _b(value: Any) -> int:
