@@ -173,6 +173,29 @@ def rss_mb() -> float:
     return round(peak_kb / 1024, 1)
 
 
+def _profiler(wanted: bool) -> Any:
+    """BENCH_PROFILE=search,scroll: cProfile around those phases, the top of each printed to stderr."""
+    if not wanted:
+        return None
+    import cProfile
+
+    prof = cProfile.Profile()
+    prof.enable()
+    return prof
+
+
+def _report(prof: Any, phase: str) -> None:
+    if prof is None:
+        return
+    import pstats
+
+    prof.disable()
+    print(f"--- profile: {phase}", file=sys.stderr)
+    stats = pstats.Stats(prof, stream=sys.stderr)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(25)
+
+
 def measure(n: int, folder: Path) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtTest import QTest
@@ -223,7 +246,10 @@ def measure(n: int, folder: Path) -> dict[str, Any]:
 
     searches = ["jalan", "jalan rusak", "jalan rusak marabahan", "lampu", "banjir permukiman", "drainase tamban",
                 str(1_000_000 + 7 * (n // 2)), "1000", "air bersih", "sampah alalak", "jembatan", "trotoar pecah"]  # fmt: skip
+    profile = os.environ.get("BENCH_PROFILE", "")
+    prof = _profiler("search" in profile)
     search_ms = [timed(lambda q=q: window.search_now(q)) for q in searches]
+    _report(prof, "search")
     window.search_now("")
 
     keys = ["baru", "mine", "need_followup", "awaiting_approval", "overdue", "drafts", "conflicts", "all"]
@@ -233,16 +259,9 @@ def measure(n: int, folder: Path) -> dict[str, Any]:
 
     table.setFocus()
     table.selectRow(0)
-    if os.environ.get("BENCH_PROFILE"):
-        import cProfile
-        import pstats
-
-        prof = cProfile.Profile()
-        prof.enable()
+    prof = _profiler("scroll" in profile)
     scroll_ms = [timed(lambda: QTest.keyClick(table, Qt.Key.Key_PageDown)) for _ in range(120)]
-    if os.environ.get("BENCH_PROFILE"):
-        prof.disable()
-        pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
+    _report(prof, "scroll")
     runner.wait_idle(30_000)
     app.processEvents()
     if os.environ.get("BENCH_DEBUG"):

@@ -279,10 +279,13 @@ def _conditions(replica: Replica, f: QueueFilter, params: dict[str, Any]) -> lis
     return conds
 
 
-def _order_key(
-    conn: Connection, replica: Replica, sort: SortKey | None, params: dict[str, Any]
-) -> tuple[str, str]:
-    """(the sort expression over ``complaints c``, its ORDER BY suffix); ties are broken by rowid."""
+# Ties of a few-valued column broken by an indexed column: "status" walks ix_complaints_status_arrived in order
+# (status alone would leave SQLite sorting each status' rows to reach a deep OFFSET), newest first within a status.
+_TIE_BREAK = {"status": "c.arrived_at"}
+
+
+def _order_clause(conn: Connection, replica: Replica, sort: SortKey | None, params: dict[str, Any]) -> str:
+    """The ORDER BY terms over ``complaints c``; the last one is always the rowid, so the order is total."""
     sort = sort or SortKey()
     col = SORT_COLUMNS.get(sort.column)
     if col is None:
@@ -290,8 +293,10 @@ def _order_key(
     direction = "DESC" if sort.descending else "ASC"
     if sort.column == "deadline":
         # Complaints whose clock does not run (closed, on hold) have no deadline: last in either direction.
-        return deadline_expression(conn, office_clock(replica), params), f"{direction} NULLS LAST"
-    return col, direction
+        key = deadline_expression(conn, office_clock(replica), params)
+        return f"{key} {direction} NULLS LAST, c.rowid {direction}"
+    terms = [col, _TIE_BREAK[sort.column]] if sort.column in _TIE_BREAK else [col]
+    return ", ".join(f"{t} {direction}" for t in [*terms, "c.rowid"])
 
 
 # ---------------------------------------------------------------- queue API
@@ -312,16 +317,14 @@ def _ids_sql(
     conn: Connection,
     replica: Replica,
     f: QueueFilter,
-    sort: SortKey | None,
     params: dict[str, Any],
     select: str,
+    order: str,
 ) -> str:
-    """``SELECT <select> FROM complaints c WHERE <filter> ORDER BY <sort> LIMIT :limit OFFSET :offset``."""
+    """``SELECT <select> FROM complaints c WHERE <filter> ORDER BY <order> LIMIT :limit OFFSET :offset``."""
     where = _where(replica, f, params)
-    key, suffix = _order_key(conn, replica, sort, params)
-    direction = suffix.split()[0]
-    sql = f"SELECT {select.replace('<key>', key)} FROM complaints c WHERE {where}"
-    sql += f" ORDER BY {key} {suffix}, c.rowid {direction} LIMIT :limit OFFSET :offset"
+    sql = f"SELECT {select} FROM complaints c WHERE {where}"
+    sql += f" ORDER BY {order} LIMIT :limit OFFSET :offset"
     if "fts" in params and _many_matches(conn, params["fts"]):
         # "+c.rowid": walk the ORDER BY index and test each row against the matches, instead of looking up
         # every match and sorting them all (a common word matches half the table; a page needs 200 rows).
@@ -334,7 +337,8 @@ def ids(
 ) -> list[str]:
     params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
     with replica.read() as conn:
-        sql = _ids_sql(conn, replica, f, sort, params, "c.id")
+        order = _order_clause(conn, replica, sort, params)
+        sql = _ids_sql(conn, replica, f, params, "c.id", order)
         return [r[0] for r in conn.execute(text(sql), params)]
 
 
@@ -360,20 +364,17 @@ def page(
     office-local start day: a page shares few of them)."""
     params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
     with replica.read() as conn:
-        # The subquery picks the rowids (and their sort keys) over the indexes; the outer join reads only those
-        # rows and sorts the page again by the same keys (a few hundred, not the filtered table: wide rows would go
-        # through the sorter when the ORDER BY has no index).
-        inner = _ids_sql(conn, replica, f, sort, params, "c.rowid AS rid, <key> AS k")
-        sort = sort or SortKey()
-        direction = "DESC" if sort.descending else "ASC"
-        nulls = " NULLS LAST" if sort.column == "deadline" else ""
+        # The subquery picks the rowids over the indexes; the outer join reads only those rows and sorts the page
+        # again by the same terms (a few hundred rows, not the filtered table: wide rows would go through the
+        # sorter when the ORDER BY has no index).
+        order = _order_clause(conn, replica, sort, params)
+        inner = _ids_sql(conn, replica, f, params, "c.rowid AS rid", order)
         sql = (
             f"SELECT {_PAGE_COLUMNS}, "
             f"CASE WHEN c.status = 'ditindaklanjuti' THEN {_LAST_FOLLOWUP} END AS last_followup, "
             "EXISTS (SELECT 1 FROM outbox o WHERE o.complaint_id = c.id AND o.state IN "
             "('queued', 'sent', 'conflict', 'rejected')) AS has_ops "
-            f"FROM ({inner}) p JOIN complaints c ON c.rowid = p.rid "
-            f"ORDER BY p.k {direction}{nulls}, p.rid {direction}"
+            f"FROM ({inner}) p JOIN complaints c ON c.rowid = p.rid ORDER BY {order}"
         )
         found = conn.execute(text(sql), params).all()
         with_ops = [r[0] for r in found if r[13]]

@@ -1,8 +1,12 @@
 """The queue table: a QAbstractTableModel over SQL paging.
 
 The model never holds the whole queue. `rowCount` is one `count` query; each page of `PAGE_SIZE` rows is one
-`ids` query (ORDER BY + OFFSET/LIMIT in SQL) and one `rows` query, cached in a small LRU. Clicking a header
-changes the SQL ORDER BY and drops the cache; nothing is ever sorted in Python.
+`page` query when the source has one (ids by ORDER BY + OFFSET/LIMIT, row data and deadlines in one statement),
+else an `ids` and a `rows` query; pages are cached in a small LRU. Clicking a header changes the SQL ORDER BY and
+drops the cache; nothing is ever sorted in Python.
+
+Painting is hot: the view asks ~7 roles of every visible cell, and a Page Down repaints every cell. `data()` is a
+dict lookup and a tuple index into the cells of a row, built once per row the first time it is painted.
 """
 
 from __future__ import annotations
@@ -47,14 +51,15 @@ class Column(enum.IntEnum):
 
 
 # The SortKey column name the store understands for each visible column.
-# The sync badge has no SQL order (it is an overlay of the outbox), so it is not sortable; neither is the deadline,
-# which the working-day clock computes for the visible rows only (the "overdue" queue selects by it in SQL).
+# The sync badge has no SQL order (it is an overlay of the outbox), so it is not sortable. The deadline is sorted
+# in SQL by the store (the office's working-day clock as a table of due days).
 SORT_COLUMNS: dict[Column, str] = {
     Column.TRACKING_ID: "tracking_id",
     Column.TITLE: "title",
     Column.CATEGORY: "category_name",
     Column.KECAMATAN: "kecamatan",
     Column.STATUS: "status",
+    Column.DEADLINE: "deadline",
     Column.ARRIVED: "arrived_at",
     Column.ASSIGNEE: "assignee_name",
 }
@@ -93,7 +98,10 @@ class QueueQuery:
 
 
 class QueueSource(Protocol):
-    """The three queries the model needs; `StoreQueueSource` binds them to a replica."""
+    """The three queries the model needs; `StoreQueueSource` binds them to a replica.
+
+    Optional, looked up by name: ``page(query, offset, limit)`` → rows in order, each with a ``deadline``
+    attribute (one query instead of ids + rows + deadlines); ``deadlines(ids)``; ``invalidate()``."""
 
     def count(self, query: QueueQuery) -> int: ...
 
@@ -116,7 +124,6 @@ def alert_colour(kind: str) -> QColor:
 
 
 _COLUMNS = len(Column)
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # role → position in a cell tuple; roles not listed and not special are None
 _PAINT_ROLES: dict[int, int] = {
@@ -162,6 +169,11 @@ class QueueTableModel(QAbstractTableModel):
         self._deadlines: dict[str, Any] = {}
         self._cells: dict[int, tuple[tuple[Any, ...], ...]] = {}  # row number → painted roles per column
         self._locale = QLocale()
+        self._labels: dict[str, str] = {}  # status code → label, this language
+        self._brushes: dict[str, QBrush] = {}  # alert kind → brush, this palette
+        self._months = [""] + [
+            self._locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)
+        ]
 
     # --- the query
     @property
@@ -213,7 +225,10 @@ class QueueTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
+
+    # flags(): not overridden. QAbstractTableModel's (enabled, selectable, never has children) is what the queue
+    # wants, and answering it in C++ saves a call into Python for every painted cell.
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -230,11 +245,8 @@ class QueueTableModel(QAbstractTableModel):
             return section + 1
         return None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Hot: the view asks ~8 roles of every visible cell on each paint. The painted roles come from a tuple
+        # Hot: the view asks 7 roles of every visible cell on each paint. The painted roles come from a tuple
         # built once per row (see _cells); the rest takes the slow path.
         row_no = index.row()
         cells = self._cells.get(row_no)
@@ -244,13 +256,11 @@ class QueueTableModel(QAbstractTableModel):
                 return None
             # Built for the rows that are painted only, not for the whole page when it is fetched.
             cells = self._cells[row_no] = self._row_cells(row)
-        column = index.column()
-        if not 0 <= column < _COLUMNS:
-            return None
         pos = _PAINT_ROLES.get(role)
         if pos is not None:
-            return cells[column][pos]
-        return self._slow_data(row_no, column, role)
+            column = index.column()
+            return cells[column][pos] if 0 <= column < _COLUMNS else None
+        return self._slow_data(row_no, index.column(), role)
 
     def _slow_data(self, row_no: int, column: int, role: int) -> Any:
         row = self.row_at(row_no)
@@ -270,26 +280,65 @@ class QueueTableModel(QAbstractTableModel):
             return row
         return None
 
+    def _brush(self, kind: str) -> QBrush:
+        brush = self._brushes.get(kind)
+        if brush is None:
+            brush = self._brushes[kind] = QBrush(alert_colour(kind))
+        return brush
+
     def _row_cells(self, row: Any) -> tuple[tuple[Any, ...], ...]:
         """(display, foreground, font, alignment, None) of each column of one row."""
         conflict = bool(_field(row, "conflict", False))
         pending = bool(_field(row, "pending", False))
         due = self.deadline_of(row)
-        out = []
-        for column in Column:
-            foreground = font = alignment = None
-            if column == Column.TRACKING_ID:
-                alignment = _RIGHT
-            elif column == Column.SYNC and (conflict or pending):
-                font = _bold_font()
-                foreground = QBrush(alert_colour("error" if conflict else "warning"))
-            elif column == Column.DEADLINE and due is not None:
-                if due.overdue:
-                    foreground = QBrush(alert_colour("error"))
-                elif due.remaining <= 1:
-                    foreground = QBrush(alert_colour("warning"))
-            out.append((self._display(row, column), foreground, font, alignment, None))
-        return tuple(out)
+        status = str(_field(row, "status", ""))
+        label = self._labels.get(status)
+        if label is None:
+            label = self._labels[status] = status_label(status)
+        deadline = deadline_colour = None
+        if due is not None:
+            deadline = deadline_text(due.remaining, due.overdue)
+            if due.overdue:
+                deadline_colour = self._brush("error")
+            elif due.remaining <= 1:
+                deadline_colour = self._brush("warning")
+        sync = sync_font = sync_colour = None
+        if conflict:
+            sync, sync_font, sync_colour = self._conflict_text(), _bold_font(), self._brush("error")
+        elif pending:
+            sync, sync_font, sync_colour = self._pending_text(), _bold_font(), self._brush("warning")
+        return (
+            (str(_field(row, "tracking_id", "")), None, None, _RIGHT, None),
+            (str(_field(row, "title", "")), None, None, None, None),
+            (_field(row, "category_name", "") or "", None, None, None, None),
+            (_field(row, "kecamatan", "") or "", None, None, None, None),
+            (label, None, None, None, None),
+            (deadline or "", deadline_colour, None, None, None),
+            (_field(row, "assignee_name", "") or "", None, None, None, None),
+            (self._arrived_text(_field(row, "arrived_at", None)), None, None, None, None),
+            (sync or "", sync_colour, sync_font, None, None),
+        )
+
+    @staticmethod
+    def _conflict_text() -> str:
+        return QCoreApplication.translate("QueueTableModel", "Conflict")
+
+    @staticmethod
+    def _pending_text() -> str:
+        return QCoreApplication.translate("QueueTableModel", "Pending")
+
+    def _arrived_text(self, value: Any) -> str:
+        """`format_datetime` of a stored UTC time, with this model's month names (the hot path of a page)."""
+        if not isinstance(value, str) or len(value) < 19:
+            return format_datetime(value, self._locale)
+        try:
+            moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+        local = moment.astimezone()
+        return f"{local.day:02d} {self._months[local.month]} {local.year} {local.hour:02d}:{local.minute:02d}"
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column) or Column(column) not in SORT_COLUMNS:
@@ -317,58 +366,40 @@ class QueueTableModel(QAbstractTableModel):
         return None if found is None else str(_field(found, "id", ""))
 
     def deadline_of(self, row: Any) -> Any | None:
-        return self._deadlines.get(str(_field(row, "id", "")))
+        due = getattr(row, "deadline", None)  # rows of a source's page() carry theirs
+        return due if due is not None else self._deadlines.get(str(_field(row, "id", "")))
 
     def _clear_cache(self) -> None:
         self._pages.clear()
         self._deadlines.clear()
         self._cells.clear()
+        self._labels.clear()
+        self._brushes.clear()
 
     def _page(self, page_no: int) -> list[Any]:
         page = self._pages.get(page_no)
         if page is not None:
             self._pages.move_to_end(page_no)
             return page
-        ids = self._source.ids(self._query, page_no * PAGE_SIZE, PAGE_SIZE)
-        by_id = {str(_field(r, "id", "")): r for r in self._source.rows(ids)}
-        # Keep the SQL order; a row deleted between the two queries is simply missing.
-        page = [by_id[i] for i in ids if i in by_id]
-        self._pages[page_no] = page
-        deadlines = getattr(self._source, "deadlines", None)
-        if deadlines is not None:
-            self._deadlines.update(deadlines(ids))
+        fetch_page = getattr(self._source, "page", None)
+        if fetch_page is not None:
+            page = list(fetch_page(self._query, page_no * PAGE_SIZE, PAGE_SIZE))
+            self._pages[page_no] = page
+        else:
+            ids = self._source.ids(self._query, page_no * PAGE_SIZE, PAGE_SIZE)
+            by_id = {str(_field(r, "id", "")): r for r in self._source.rows(ids)}
+            # Keep the SQL order; a row deleted between the two queries is simply missing.
+            page = [by_id[i] for i in ids if i in by_id]
+            self._pages[page_no] = page
+            deadlines = getattr(self._source, "deadlines", None)
+            if deadlines is not None:
+                self._deadlines.update(deadlines(ids))
         while len(self._pages) > CACHED_PAGES:
             old_no, dropped = self._pages.popitem(last=False)
             for i, old in enumerate(dropped):
                 self._deadlines.pop(str(_field(old, "id", "")), None)
                 self._cells.pop(old_no * PAGE_SIZE + i, None)
         return page
-
-    def _display(self, row: Any, column: Column) -> str:
-        if column == Column.TRACKING_ID:
-            return str(_field(row, "tracking_id", ""))
-        if column == Column.TITLE:
-            return str(_field(row, "title", ""))
-        if column == Column.CATEGORY:
-            return str(_field(row, "category_name", "") or "")
-        if column == Column.KECAMATAN:
-            return str(_field(row, "kecamatan", "") or "")
-        if column == Column.STATUS:
-            return status_label(str(_field(row, "status", "")))
-        if column == Column.ARRIVED:
-            return format_datetime(_field(row, "arrived_at", None), self._locale)
-        if column == Column.DEADLINE:
-            due = self.deadline_of(row)
-            return "" if due is None else deadline_text(due.remaining, due.overdue)
-        if column == Column.ASSIGNEE:
-            return str(_field(row, "assignee_name", "") or "")
-        if column == Column.SYNC:
-            if _field(row, "conflict", False):
-                return QCoreApplication.translate("QueueTableModel", "Conflict")
-            if _field(row, "pending", False):
-                return QCoreApplication.translate("QueueTableModel", "Pending")
-            return ""
-        return ""
 
     def _deadline_tooltip(self, row: Any) -> str | None:
         due = self.deadline_of(row)

@@ -91,6 +91,13 @@ class StoreQueueSource:
     def rows(self, ids: Sequence[str]) -> list[Any]:
         return list(store_queue.rows(self._replica, list(ids)))
 
+    def page(self, query: QueueQuery, offset: int, limit: int) -> list[Any]:
+        """Ids, rows and deadlines of one window in one query (the model prefers this to ids + rows)."""
+        sort = store_queue.SortKey(query.sort_column, query.descending)
+        clock = self._clock() if self._clock is not None else store_queue.office_clock(self._replica)
+        now = self._now() if self._now else None
+        return store_queue.page(self._replica, query.filter, sort, offset, limit, clock=clock, now=now)
+
     def deadlines(self, ids: Sequence[str]) -> dict[str, Any]:
         clock = self._clock() if self._clock is not None else store_queue.office_clock(self._replica)
         return store_queue.deadlines(self._replica, list(ids), clock, self._now() if self._now else None)

@@ -33,6 +33,10 @@ class CountingSource(StoreQueueSource):
         self.id_queries += 1
         return super().ids(query, offset, limit)
 
+    def page(self, query: QueueQuery, offset: int, limit: int) -> list[object]:
+        self.id_queries += 1  # one query for the ids and the rows of a page
+        return super().page(query, offset, limit)
+
 
 def make_model(replica: Replica, **filter_args: object) -> tuple[QueueTableModel, CountingSource]:
     source = CountingSource(replica)
