@@ -117,3 +117,24 @@ def test_pending_badge_and_offline_note(tmp_path: Path) -> None:
         assert model.data(model.index(0, Column.TITLE), Qt.ItemDataRole.ToolTipRole) == "Jalan rusak nomor 3"
     finally:
         rep.close()
+
+
+def test_sort_by_deadline_and_rows_carry_their_deadline(replica: Replica) -> None:
+    model, source = make_model(replica)
+    model.sort(Column.DEADLINE, Qt.SortOrder.AscendingOrder)
+    assert model.query.sort_column == "deadline"
+    dues = [model.deadline_of(model.row_at(r)) for r in range(PAGE_SIZE + 10)]
+    assert source.id_queries == 2  # two pages, one query each
+    known = [d.due for d in dues if d is not None]
+    assert known and known == sorted(known)
+    assert all(d is not None for d in dues[: len(known)])  # no deadline (closed, on hold) comes last
+    shown = model.data(model.index(0, Column.DEADLINE))
+    assert isinstance(shown, str) and shown
+
+
+def test_flags_are_table_flags(replica: Replica) -> None:
+    model, _ = make_model(replica)
+    flags = model.flags(model.index(0, Column.TITLE))
+    assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
+    assert flags & Qt.ItemFlag.ItemNeverHasChildren and not flags & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(model.index(-1, 0)) == Qt.ItemFlag.NoItemFlags
