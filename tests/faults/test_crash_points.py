@@ -24,10 +24,9 @@ from sqlalchemy import text
 
 from desktop.store import actions
 from desktop.store.engine import Replica, open_account
-from desktop.store.models import MIRROR_TABLES
 from desktop.sync import crashpoints
-from desktop.sync.transport import Transport
 from desktop.testing.hub import REPO, run_hub
+from tests.faults.helpers import HubView, Pages, assert_cursor_not_ahead, hub_view, integrity, replica_view
 
 ADMIN = "admin.pupr"
 PASSWORD = "demo"
@@ -70,41 +69,9 @@ def _open(url: str, data_dir: Path) -> Replica:
     return open_account(url, ADMIN, data_dir=data_dir, passphrase=PASSPHRASE)
 
 
-def _hub_view(url: str) -> tuple[dict[tuple[str, str], int], list[tuple[int, list[dict[str, object]]]]]:
+def _hub_view(url: str) -> tuple[HubView, Pages]:
     """The hub's latest state for ADMIN (type, id) → version, and its pages of 25 (cursor, changes)."""
-    t = Transport(url, f"checker-{uuid.uuid4()}")
-    t.sign_in(ADMIN, PASSWORD)
-    view: dict[tuple[str, str], int] = {}
-    pages: list[tuple[int, list[dict[str, object]]]] = []
-    cursor = 0
-    while True:
-        page = t.changes(cursor, 25)
-        pages.append((int(page["cursor"]), page["changes"]))
-        for ch in page["changes"]:
-            key = (str(ch["type"]), str(ch["id"]))
-            if ch["deleted"]:
-                view.pop(key, None)
-            else:
-                view[key] = int(ch["version"])
-        if not page["more"] or int(page["cursor"]) <= cursor:
-            break
-        cursor = int(page["cursor"])
-    t.close()
-    return view, pages
-
-
-def _replica_view(replica: Replica) -> dict[tuple[str, str], int]:
-    out: dict[tuple[str, str], int] = {}
-    with replica.read() as conn:
-        for typ, table in MIRROR_TABLES.items():
-            for rid, version in conn.execute(text(f"SELECT id, version FROM {table}")):
-                out[(typ, str(rid))] = int(version)
-    return out
-
-
-def _integrity(replica: Replica) -> None:
-    with replica.read() as conn:
-        assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    return hub_view(url, ADMIN, password=PASSWORD)
 
 
 @pytest.mark.parametrize("point", crashpoints.ALL)
@@ -143,21 +110,14 @@ def test_crash_then_rerun_loses_and_duplicates_nothing(point: str, hub: tuple[st
     # as the crash left it: intact, and the cursor never ahead of the data
     replica = _open(url, data)
     try:
-        _integrity(replica)
+        integrity(replica)
         cursor = int(replica.sync_state()["cursor"])
-        held = _replica_view(replica)
+        held = replica_view(replica)
     finally:
         replica.close()
     _, pages = _hub_view(url)
     if point not in REBUILD or cursor < 1000000000:
-        for page_cursor, changes in pages:
-            if page_cursor > cursor:
-                break
-            for ch in changes:
-                key = (str(ch["type"]), str(ch["id"]))
-                if ch["deleted"]:
-                    continue
-                assert held.get(key, 0) >= int(ch["version"]), (point, cursor, key)  # type: ignore[call-overload]
+        assert_cursor_not_ahead(held, cursor, pages, point)
 
     rerun = _cli(url, data)
     assert rerun.returncode == 0, rerun.stderr
@@ -174,7 +134,7 @@ def test_crash_then_rerun_loses_and_duplicates_nothing(point: str, hub: tuple[st
 
     replica = _open(url, data)
     try:
-        _integrity(replica)
+        integrity(replica)
         with replica.read() as conn:
             states: dict[str, str] = {
                 r[0]: r[1] for r in conn.execute(text("SELECT op_id, state FROM outbox"))
@@ -186,7 +146,7 @@ def test_crash_then_rerun_loses_and_duplicates_nothing(point: str, hub: tuple[st
         assert local_left == 0
         view, pages = _hub_view(url)
         assert int(sync["cursor"]) == pages[-1][0]
-        assert _replica_view(replica) == view
+        assert replica_view(replica) == view
         with replica.read() as conn:
             for body in texts:
                 mine = conn.execute(text("SELECT count(*) FROM notes WHERE text = :t"), {"t": body}).scalar()
