@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.sync.backoff import ErrorClass
+from desktop.sync.runner import Outcome, RetryNotice, RunResult
+from desktop.ui.autosync import AutoSync
 from desktop.ui.detail import DetailPane
 from desktop.ui.errors import describe
 from desktop.ui.filter_bar import FilterBar
@@ -52,7 +55,6 @@ log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS = 250
 DETAIL_DELAY_MS = 60
 STATUS_REFRESH_MS = 30_000
-AUTO_SYNC_MS = 10 * 60_000
 LANGUAGE_KEY = "ui/language"
 DEFAULT_WIDTHS = {
     Column.TRACKING_ID: 80,
@@ -188,10 +190,12 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
-        self._auto_sync_timer = QTimer(self)
-        self._auto_sync_timer.setInterval(AUTO_SYNC_MS)
-        self._auto_sync_timer.timeout.connect(self._auto_sync)
-        self._auto_sync_timer.start()
+        # when to sync (Sync now, after local actions, periodically, connectivity back) and the retries
+        self.autosync = AutoSync(session, runner, self)
+        self.autosync.started.connect(self._on_sync_started)
+        self.autosync.progress.connect(self._on_sync_progress)
+        self.autosync.retrying.connect(self._on_sync_retrying)
+        self.autosync.finished.connect(self._on_sync_finished)
 
         self.queue_panel.selectionModel().currentChanged.connect(self._on_queue_chosen)
         from desktop.ui.queue_panel import PANEL_QUEUES
@@ -222,6 +226,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if complaint_id and complaint_id == self.detail.current_id:
             self.show_complaint(complaint_id)
+        self.autosync.local_change()
 
     def show_message(self, text: str, level: Level | str = Level.INFO) -> None:
         self.message_bar.show_message(text, level)
@@ -443,7 +448,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self._status_timer.stop()
         self._search_timer.stop()
-        self._auto_sync_timer.stop()
+        self.autosync.stop()
         super().closeEvent(event)
 
     @Slot(int, Qt.SortOrder)
@@ -641,35 +646,49 @@ class MainWindow(QMainWindow):
     # --- sync
     @Slot()
     def sync_now(self) -> None:
-        if self._syncing or not self.session.can_sync:
+        """Sync now (F5): start a pass, or make the one waiting to retry try at once (desktop/ui/autosync.py)."""
+        if not self.session.can_sync:
             return
         if self.session.work_offline:
             self.show_message(self.tr("Work offline is on: turn it off to sync."), Level.INFO)
             return
+        self.autosync.sync_now()
+
+    @Slot(str)
+    def _on_sync_started(self, _trigger: str) -> None:
         self._syncing = True
-        self.sync_action.setEnabled(False)
         self.statusBar().showMessage(self.tr("Syncing…"))
-        session = self.session
-        self.runner.run(
-            Lane.NETWORK,
-            session.sync_once,
-            on_success=self._on_sync_done,
-            on_failure=self._on_sync_failed,
-            on_progress=self._on_sync_progress,
-        )
 
-    @Slot()
-    def _auto_sync(self) -> None:
-        if self.session.can_sync and not self.session.work_offline and not self._syncing:
-            self.sync_now()
-
+    @Slot(object)
     def _on_sync_progress(self, value: Any) -> None:
         text = sync_progress_text(value)
         if text:
             self.statusBar().showMessage(text)
 
+    @Slot(object)
+    def _on_sync_retrying(self, notice: RetryNotice) -> None:
+        seconds = QLocale().toString(max(1, round(notice.delay.seconds)))
+        if notice.delay.kind is ErrorClass.BUSY:
+            text = self.tr("The hub is busy; trying again in %1 s.")
+        else:
+            text = self.tr("Cannot reach the hub; trying again in %1 s (F5 tries now).")
+        self.statusBar().showMessage(text.replace("%1", seconds))
+        self.refresh_status()
+
+    @Slot(object)
+    def _on_sync_finished(self, result: RunResult) -> None:
+        if result.outcome is Outcome.SYNCED:
+            self._on_sync_done(result.summary)
+        elif result.outcome is Outcome.FAILED and result.error is not None:
+            self._on_sync_failed(result.error)
+        else:  # cancelled, or the desk went offline: the outbox waits
+            self._syncing = False
+            self.statusBar().clearMessage()
+            self.refresh_status()
+            self.syncFinished.emit(False)
+
     def _sync_enabled(self) -> bool:
-        return self.session.can_sync and not self.session.work_offline and not self._syncing
+        return self.session.can_sync and not self.session.work_offline
 
     def _on_sync_done(self, summary: Any) -> None:
         self._syncing = False
@@ -710,10 +729,7 @@ class MainWindow(QMainWindow):
         self.runner.set_network_allowed(not on)
         self.settings.set_flag("sync/work_offline", on)
         self.sync_action.setEnabled(self._sync_enabled())
-        if on:
-            self._auto_sync_timer.stop()
-        else:
-            self._auto_sync_timer.start()
+        self.autosync.set_work_offline(on)
         if announce:
             self.show_message(
                 self.tr("Working offline: your changes wait in the outbox.")

@@ -1289,6 +1289,16 @@
         <translation>Kembali daring: tekan Sinkronkan sekarang (F5) untuk mengirim perubahan Anda.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/main_window.py" line="690"/>
+        <source>The hub is busy; trying again in %1 s.</source>
+        <translation>Hub sedang sibuk; mencoba lagi dalam %1 detik.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="692"/>
+        <source>Cannot reach the hub; trying again in %1 s (F5 tries now).</source>
+        <translation>Hub tidak terjangkau; mencoba lagi dalam %1 detik (F5 untuk mencoba sekarang).</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/main_window.py" line="740"/>
         <source>The language changes the next time LAPOR! Desk starts.</source>
         <translation>Bahasa berganti saat LAPOR! Desk dibuka lagi.</translation>
