@@ -25,13 +25,20 @@ Pages = list[tuple[int, list[dict[str, object]]]]
 
 
 def hub_view(
-    url: str, username: str, *, password: str = PASSWORD, page_size: int = 25
+    url: str,
+    username: str,
+    *,
+    password: str = PASSWORD,
+    page_size: int = 25,
+    transport: Transport | None = None,
 ) -> tuple[HubView, Pages]:
     """The hub's latest state for ``username``: (type, id) → version, and its pages (cursor, changes), read from 0
-    with a fresh device id."""
-    t = Transport(url, f"checker-{uuid.uuid4()}")
+    with a fresh device id (or with ``transport``, already signed in as ``username``: signing in costs an argon2
+    hash on the hub)."""
+    t = transport or Transport(url, f"checker-{uuid.uuid4()}")
     try:
-        t.sign_in(username, password)
+        if transport is None:
+            t.sign_in(username, password)
         view: HubView = {}
         pages: Pages = []
         cursor = 0
@@ -48,7 +55,8 @@ def hub_view(
                 break
             cursor = int(page["cursor"])
     finally:
-        t.close()
+        if transport is None:
+            t.close()
     return view, pages
 
 
