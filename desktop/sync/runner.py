@@ -110,7 +110,7 @@ class SyncRunner:
                     return RunResult(Outcome.OFFLINE, error=exc, attempts=attempts)
                 continue
             self.backoff.reset()
-            if summary.cancelled:
+            if getattr(summary, "cancelled", False):  # a stand-in engine may return something simpler
                 return RunResult(Outcome.CANCELLED, summary=summary, attempts=attempts)
             return RunResult(Outcome.SYNCED, summary=summary, attempts=attempts)
 
