@@ -65,7 +65,7 @@ class SortKey:
     descending: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QueueRow:
     id: str
     tracking_id: int

@@ -7,6 +7,10 @@ drops the cache; nothing is ever sorted in Python.
 
 Painting is hot: the view asks ~7 roles of every visible cell, and a Page Down repaints every cell. `data()` is a
 dict lookup and a tuple index into the cells of a row, built once per row the first time it is painted.
+
+When the source says it can be read from another thread (``concurrent_reads``, as `StoreQueueSource`), the pages
+next to the one just fetched are read ahead on one worker thread: scrolling on finds its rows waiting instead of
+paying for a query in the middle of a repaint. SQLite runs without the GIL, so the read overlaps the painting.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -101,7 +107,8 @@ class QueueSource(Protocol):
     """The three queries the model needs; `StoreQueueSource` binds them to a replica.
 
     Optional, looked up by name: ``page(query, offset, limit)`` → rows in order, each with a ``deadline``
-    attribute (one query instead of ids + rows + deadlines); ``deadlines(ids)``; ``invalidate()``."""
+    attribute (one query instead of ids + rows + deadlines); ``deadlines(ids)``; ``invalidate()``;
+    ``concurrent_reads = True`` when ``page`` may be called from a worker thread (read-ahead)."""
 
     def count(self, query: QueueQuery) -> int: ...
 
@@ -125,7 +132,8 @@ def alert_colour(kind: str) -> QColor:
 
 _COLUMNS = len(Column)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-# role → position in a cell tuple; roles not listed and not special are None
+# role → position in a cell's slice of a row's flat tuple (_ROLE_SLOTS per column); roles not listed take the slow
+# path
 _PAINT_ROLES: dict[int, int] = {
     int(Qt.ItemDataRole.DisplayRole): 0,
     int(Qt.ItemDataRole.ForegroundRole): 1,
@@ -144,6 +152,7 @@ _EMPTY_ROLES = (
     Qt.ItemDataRole.AccessibleDescriptionRole,
 )
 _PAINT_ROLES.update({int(role): 4 for role in _EMPTY_ROLES})  # answered None without the slow path
+_ROLE_SLOTS = 5
 
 
 def _bold_font() -> QFont:
@@ -160,14 +169,24 @@ class QueueTableModel(QAbstractTableModel):
 
     countChanged = Signal(int)
 
-    def __init__(self, source: QueueSource, query: QueueQuery, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: QueueSource,
+        query: QueueQuery,
+        parent: QObject | None = None,
+        *,
+        read_ahead: bool | None = None,
+    ) -> None:
         super().__init__(parent)
         self._source = source
+        self._read_ahead = read_ahead  # None: when the source allows concurrent reads
+        self._ahead: dict[int, Future[list[Any]]] = {}  # page number → its read in flight, this query
+        self._pool: ThreadPoolExecutor | None = None
         self._query = query
         self._count = source.count(query)
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._deadlines: dict[str, Any] = {}
-        self._cells: dict[int, tuple[tuple[Any, ...], ...]] = {}  # row number → painted roles per column
+        self._cells: dict[int, tuple[Any, ...]] = {}  # row number → painted roles of each column, flat
         self._locale = QLocale()
         self._labels: dict[str, str] = {}  # status code → label, this language
         self._brushes: dict[str, QBrush] = {}  # alert kind → brush, this palette
@@ -259,7 +278,7 @@ class QueueTableModel(QAbstractTableModel):
         pos = _PAINT_ROLES.get(role)
         if pos is not None:
             column = index.column()
-            return cells[column][pos] if 0 <= column < _COLUMNS else None
+            return cells[column * _ROLE_SLOTS + pos] if 0 <= column < _COLUMNS else None
         return self._slow_data(row_no, index.column(), role)
 
     def _slow_data(self, row_no: int, column: int, role: int) -> Any:
@@ -286,8 +305,9 @@ class QueueTableModel(QAbstractTableModel):
             brush = self._brushes[kind] = QBrush(alert_colour(kind))
         return brush
 
-    def _row_cells(self, row: Any) -> tuple[tuple[Any, ...], ...]:
-        """(display, foreground, font, alignment, None) of each column of one row."""
+    def _row_cells(self, row: Any) -> tuple[Any, ...]:
+        """(display, foreground, font, alignment, None) of each column of one row, in one flat tuple (fewer objects
+        for the garbage collector to walk: a row's cells live as long as its page)."""
         conflict = bool(_field(row, "conflict", False))
         pending = bool(_field(row, "pending", False))
         due = self.deadline_of(row)
@@ -307,17 +327,19 @@ class QueueTableModel(QAbstractTableModel):
             sync, sync_font, sync_colour = self._conflict_text(), _bold_font(), self._brush("error")
         elif pending:
             sync, sync_font, sync_colour = self._pending_text(), _bold_font(), self._brush("warning")
+        # fmt: off
         return (
-            (str(_field(row, "tracking_id", "")), None, None, _RIGHT, None),
-            (str(_field(row, "title", "")), None, None, None, None),
-            (_field(row, "category_name", "") or "", None, None, None, None),
-            (_field(row, "kecamatan", "") or "", None, None, None, None),
-            (label, None, None, None, None),
-            (deadline or "", deadline_colour, None, None, None),
-            (_field(row, "assignee_name", "") or "", None, None, None, None),
-            (self._arrived_text(_field(row, "arrived_at", None)), None, None, None, None),
-            (sync or "", sync_colour, sync_font, None, None),
+            str(_field(row, "tracking_id", "")), None, None, _RIGHT, None,
+            str(_field(row, "title", "")), None, None, None, None,
+            _field(row, "category_name", "") or "", None, None, None, None,
+            _field(row, "kecamatan", "") or "", None, None, None, None,
+            label, None, None, None, None,
+            deadline or "", deadline_colour, None, None, None,
+            _field(row, "assignee_name", "") or "", None, None, None, None,
+            self._arrived_text(_field(row, "arrived_at", None)), None, None, None, None,
+            sync or "", sync_colour, sync_font, None, None,
         )
+        # fmt: on
 
     @staticmethod
     def _conflict_text() -> str:
@@ -375,6 +397,29 @@ class QueueTableModel(QAbstractTableModel):
         self._cells.clear()
         self._labels.clear()
         self._brushes.clear()
+        for future in self._ahead.values():  # reads of the old query: a running one finishes unheard
+            future.cancel()
+        self._ahead.clear()
+
+    def wait_read_ahead(self, timeout: float | None = None) -> None:
+        """Block until the pages being read ahead are in (tests and scripted use)."""
+        wait_futures(list(self._ahead.values()), timeout)
+
+    def _reads_ahead(self) -> bool:
+        if self._read_ahead is not None:
+            return self._read_ahead
+        return bool(getattr(self._source, "concurrent_reads", False)) and hasattr(self._source, "page")
+
+    def _read_around(self, page_no: int) -> None:
+        """Start reading the neighbours of ``page_no`` on the worker thread (one page each way)."""
+        fetch_page: Callable[[QueueQuery, int, int], Sequence[Any]] = self._source.page  # type: ignore[attr-defined]
+        query = self._query
+        for near in (page_no + 1, page_no - 1):
+            if near < 0 or near * PAGE_SIZE >= self._count or near in self._pages or near in self._ahead:
+                continue
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="queue-read-ahead")
+            self._ahead[near] = self._pool.submit(_read_page, fetch_page, query, near * PAGE_SIZE)
 
     def _page(self, page_no: int) -> list[Any]:
         page = self._pages.get(page_no)
@@ -383,8 +428,21 @@ class QueueTableModel(QAbstractTableModel):
             return page
         fetch_page = getattr(self._source, "page", None)
         if fetch_page is not None:
-            page = list(fetch_page(self._query, page_no * PAGE_SIZE, PAGE_SIZE))
+            ahead = self._ahead.pop(page_no, None)
+            fetched: list[Any] | None = None
+            if ahead is not None and not ahead.cancelled():
+                try:
+                    fetched = ahead.result()  # waits if still running: no slower than reading it here
+                except Exception:  # noqa: BLE001 - read again below, where the error reaches the caller
+                    fetched = None
+            page = (
+                fetched
+                if fetched is not None
+                else list(fetch_page(self._query, page_no * PAGE_SIZE, PAGE_SIZE))
+            )
             self._pages[page_no] = page
+            if self._reads_ahead():
+                self._read_around(page_no)
         else:
             ids = self._source.ids(self._query, page_no * PAGE_SIZE, PAGE_SIZE)
             by_id = {str(_field(r, "id", "")): r for r in self._source.rows(ids)}
@@ -419,6 +477,12 @@ class QueueTableModel(QAbstractTableModel):
         if _field(row, "pending", False):
             return QCoreApplication.translate("QueueTableModel", "Local changes not yet sent to the hub")
         return None
+
+
+def _read_page(
+    fetch_page: Callable[[QueueQuery, int, int], Sequence[Any]], query: QueueQuery, offset: int
+) -> list[Any]:
+    return list(fetch_page(query, offset, PAGE_SIZE))
 
 
 def _field(row: Any, name: str, default: Any) -> Any:

@@ -38,9 +38,15 @@ class CountingSource(StoreQueueSource):
         return super().page(query, offset, limit)
 
 
-def make_model(replica: Replica, **filter_args: object) -> tuple[QueueTableModel, CountingSource]:
+def make_model(
+    replica: Replica, read_ahead: bool = False, **filter_args: object
+) -> tuple[QueueTableModel, CountingSource]:
     source = CountingSource(replica)
-    model = QueueTableModel(source, QueueQuery(QueueFilter(**filter_args)))  # type: ignore[arg-type]
+    model = QueueTableModel(
+        source,
+        QueueQuery(QueueFilter(**filter_args)),  # type: ignore[arg-type]
+        read_ahead=read_ahead,  # counted queries stay deterministic unless a test reads ahead
+    )
     return model, source
 
 
@@ -138,3 +144,23 @@ def test_flags_are_table_flags(replica: Replica) -> None:
     assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
     assert flags & Qt.ItemFlag.ItemNeverHasChildren and not flags & Qt.ItemFlag.ItemIsEditable
     assert model.flags(model.index(-1, 0)) == Qt.ItemFlag.NoItemFlags
+
+
+def test_read_ahead_fetches_the_neighbours_on_a_worker_thread(replica: Replica) -> None:
+    model, source = make_model(replica, read_ahead=True)
+    model.sort(Column.TRACKING_ID, Qt.SortOrder.AscendingOrder)
+    assert model.data(model.index(PAGE_SIZE * 3 + 5, Column.TRACKING_ID)) == str(
+        1_000_000 + PAGE_SIZE * 3 + 5
+    )
+    model.wait_read_ahead(30)
+    assert source.id_queries == 3  # page 3 here, pages 2 and 4 on the worker
+    below, above = model.data(model.index(PAGE_SIZE * 4, 0)), model.data(model.index(PAGE_SIZE * 2, 0))
+    assert (below, above) == (str(1_000_000 + PAGE_SIZE * 4), str(1_000_000 + PAGE_SIZE * 2))
+    model.wait_read_ahead(30)
+    assert source.id_queries == 5  # taking page 4 and page 2 read pages 5 and 1 ahead; none was read twice
+    # A new sort drops what was read for the old one.
+    model.sort(Column.TRACKING_ID, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, Column.TRACKING_ID)) == str(1_000_000 + ROWS - 1)
+    model.wait_read_ahead(30)
+    assert model.data(model.index(PAGE_SIZE, Column.TRACKING_ID)) == str(1_000_000 + ROWS - 1 - PAGE_SIZE)
+    assert StoreQueueSource.concurrent_reads
