@@ -310,6 +310,10 @@ def count(replica: Replica, f: QueueFilter) -> int:
     else:
         sql = f"SELECT count(*) FROM complaints c WHERE {' AND '.join(conds) or '1'}"
     with replica.read() as conn:
+        if len(conds) > 1 and _FTS_IN in conds and _many_matches(conn, params["fts"]):
+            # Search within a queue: walk the queue's index and test each rowid against the matches (a Bloom filter
+            # and a set), instead of reading the complaints row of every match (a common word: half the table).
+            sql = sql.replace(_FTS_IN, "+" + _FTS_IN)
         return int(conn.execute(text(sql), params).scalar_one())
 
 
