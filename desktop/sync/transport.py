@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
+import orjson
 import requests
 import urllib3.exceptions
 
@@ -236,7 +237,7 @@ class Transport:
         payload: Any = None
         if raw:
             try:
-                payload = json.loads(raw)
+                payload = orjson.loads(raw)  # a first sync decodes hundreds of pages
             except ValueError:
                 payload = None
         if resp.status_code >= 400:
