@@ -135,6 +135,7 @@ class Transport:
         self._access: str | None = None
         self._refresh = refresh_token
         self._lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
         self.bytes_sent = 0
         self.bytes_received = 0
         self.session = session or requests.Session()
@@ -257,14 +258,23 @@ class Transport:
 
     def _authed(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:
         if self._access is None:
-            self.refresh()
+            self._refresh_once(None)
+        used = self._access
         try:
             return self._call(method, path, body, params)
         except AuthError as exc:
             if exc.code not in ("token_expired", "unauthenticated") or self._refresh is None:
                 raise
-            self.refresh()
+            self._refresh_once(used)
             return self._call(method, path, body, params)
+
+    def _refresh_once(self, stale: str | None) -> None:
+        """Refresh unless another thread already replaced the access token that failed: refresh tokens rotate,
+        so two concurrent refreshes would kill the session (the second one presents a dead token)."""
+        with self._refresh_lock:
+            if self._access is not None and self._access != stale:
+                return
+            self.refresh()
 
     def _take_tokens(self, out: Any) -> dict[str, Any]:
         if not isinstance(out, dict) or "access_token" not in out or "refresh_token" not in out:

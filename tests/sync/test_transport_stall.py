@@ -6,6 +6,7 @@ the limit, whether the hub is slow to start answering or the answer stops half-w
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 
@@ -105,3 +106,27 @@ def test_access_token_refreshed_mid_sync(proxy: FaultProxy, replica: Replica) ->
     assert len(rotated) == 1  # refreshed exactly once, the new refresh token handed to the keyring
     paths = [r.path for r in proxy.records()]
     assert any(p.startswith("/api/v1/auth/refresh") for p in paths)
+
+
+def test_concurrent_calls_with_an_expired_token_refresh_once(proxy: FaultProxy) -> None:
+    t = _signed(proxy, stall=10.0)
+    rotated: list[str] = []
+    t.on_refresh_token = rotated.append
+    t._access = "expired-token"
+    proxy.set(delay=0.3, path_filter="/api/v1/changes")  # both calls are in flight together
+    errors: list[BaseException] = []
+    pages: list[object] = []
+
+    def call() -> None:
+        try:
+            pages.append(t.changes(0, 5))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=call) for _ in range(3)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(30)
+    assert errors == [] and len(pages) == 3
+    assert len(rotated) == 1  # one refresh; a second would have presented the rotated-away refresh token
