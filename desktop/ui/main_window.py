@@ -734,7 +734,7 @@ class MainWindow(QMainWindow):
             self.show_message(
                 self.tr("Working offline: your changes wait in the outbox.")
                 if on
-                else self.tr("Back online: press Sync now (F5) to send your changes."),
+                else self.tr("Back online: sending your changes and fetching what is new."),
                 Level.INFO,
             )
             self.refresh_status()

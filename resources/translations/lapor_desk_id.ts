@@ -1285,8 +1285,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="721"/>
-        <source>Back online: press Sync now (F5) to send your changes.</source>
-        <translation>Kembali daring: tekan Sinkronkan sekarang (F5) untuk mengirim perubahan Anda.</translation>
+        <source>Back online: sending your changes and fetching what is new.</source>
+        <translation>Kembali daring: mengirim perubahan Anda dan mengambil yang baru.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="690"/>
