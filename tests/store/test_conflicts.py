@@ -216,7 +216,7 @@ def desks(tmp_path: Any, hub_url: str) -> Any:
     from desktop.store.engine import open_replica
     from desktop.sync.transport import Transport
 
-    opened = []
+    opened: list[Replica] = []
 
     def desk(username: str) -> tuple[Replica, Any]:
         r = open_replica(tmp_path / f"{username}-{len(opened)}.db", secrets.token_hex(32))
