@@ -373,11 +373,15 @@ def page(
         # sorter when the ORDER BY has no index).
         order = _order_clause(conn, replica, sort, params)
         inner = _ids_sql(conn, replica, f, params, "c.rowid AS rid", order)
+        # The office-local arrival day from SQL when the office's zone has one offset all year (Indonesia's do):
+        # the deadline memo then parses no time for a row whose (status, kind, day) it has seen.
+        params["page_tz"] = _fixed_offset(clock) if clock is not None else None
         sql = (
             f"SELECT {_PAGE_COLUMNS}, "
             f"CASE WHEN c.status = 'ditindaklanjuti' THEN {_LAST_FOLLOWUP} END AS last_followup, "
             "EXISTS (SELECT 1 FROM outbox o WHERE o.complaint_id = c.id AND o.state IN "
-            "('queued', 'sent', 'conflict', 'rejected')) AS has_ops "
+            "('queued', 'sent', 'conflict', 'rejected')) AS has_ops, "
+            "CASE WHEN :page_tz IS NOT NULL THEN date(c.arrived_at, :page_tz) END AS arrived_day "
             f"FROM ({inner}) p JOIN complaints c ON c.rowid = p.rid ORDER BY {order}"
         )
         found = conn.execute(text(sql), params).all()
@@ -394,11 +398,18 @@ def page(
     out: list[QueueRow] = []
     for r in found:
         cid, status, assignee_id, assignee_name = r[0], r[5], r[8], r[7]
-        ops = ops_by.get(cid, ())
+        pending = conflict = False
         if cid in overlays:
+            ops = ops_by[cid]
+            pending = any(o.state in PENDING_STATES for o in ops)
+            conflict = any(o.state in ATTENTION_STATES for o in ops)
             status, new_assignee, changed = overlays[cid]
             if changed:
                 assignee_id, assignee_name = new_assignee, names.get(new_assignee or "")
+        deadline = None
+        if deadline_of is not None:
+            # The mirror's status: the deadline follows the hub's record, as in deadlines().
+            deadline = deadline_of(r[5], r[11], r[6], r[12], r[14])
         out.append(
             QueueRow(
                 id=cid,
@@ -409,14 +420,13 @@ def page(
                 status=status,
                 arrived_at=r[6],
                 assignee_name=assignee_name,
-                pending=any(o.state in PENDING_STATES for o in ops),
+                pending=pending,
                 secret=bool(r[9]),
-                conflict=any(o.state in ATTENTION_STATES for o in ops),
+                conflict=conflict,
                 channel=r[10],
                 assignee_id=assignee_id,
                 kind=r[11],
-                # The mirror's status: the deadline follows the hub's record, as in deadlines().
-                deadline=None if deadline_of is None else deadline_of(r[5], r[11], r[6], r[12]),
+                deadline=deadline,
             )
         )
     return out
@@ -1016,6 +1026,7 @@ class _DeadlineMemo:
         self._now = now or dt.datetime.now(dt.UTC)
         self._days: dict[str | None, tuple[dt.datetime, dt.date] | None] = {None: None}
         self._memo: dict[tuple[str, str, dt.date, dt.date | None], Deadline | None] = {}
+        self._by_day: dict[tuple[str, str, str], Deadline | None] = {}
 
     def _day(self, value: str | None) -> tuple[dt.datetime, dt.date] | None:
         if value not in self._days:
@@ -1024,12 +1035,23 @@ class _DeadlineMemo:
         return self._days[value]
 
     def __call__(
-        self, status: str, kind: str, arrived_at: str | None, last_followup: str | None
+        self,
+        status: str,
+        kind: str,
+        arrived_at: str | None,
+        last_followup: str | None,
+        arrived_day: str | None = None,
     ) -> Deadline | None:
+        """``arrived_day``: the office-local day of ``arrived_at`` when the caller has it (ISO), saving a parse."""
+        last = self._day(last_followup) if status == "ditindaklanjuti" else None
+        if arrived_day is not None and last is None:
+            fast = (status, kind, arrived_day)
+            if fast not in self._by_day:
+                self._by_day[fast] = self(status, kind, arrived_at, None)
+            return self._by_day[fast]
         arrived = self._day(arrived_at)
         if arrived is None:
             return None
-        last = self._day(last_followup) if status == "ditindaklanjuti" else None
         key = (status, kind, arrived[1], last[1] if last else None)
         if key not in self._memo:
             self._memo[key] = _deadline(
@@ -1057,6 +1079,15 @@ def _due_rows(clock: SlaClock, first: dt.date, last: dt.date) -> list[tuple[str,
             rows.append((str(step), day.isoformat(), clock.deadline(step, start).isoformat()))
         day += dt.timedelta(days=1)
     return rows
+
+
+def _fixed_offset(clock: SlaClock) -> str | None:
+    """The SQLite date modifier of the office's zone (``+480 minutes``), or None if its offset changes in the year."""
+    offsets = {clock.tz.utcoffset(dt.datetime(2026, month, 1)) for month in (1, 7)}
+    if len(offsets) != 1:
+        return None
+    offset = offsets.pop() or dt.timedelta(0)
+    return f"{int(offset.total_seconds() // 60):+d} minutes"
 
 
 def _fill_due_days(conn: Connection, clock: SlaClock, now: dt.datetime) -> None:
