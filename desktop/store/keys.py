@@ -26,13 +26,11 @@ SALT_BYTES = 16
 
 def _check_backend() -> None:
     backend = keyring.get_keyring()
-    try:
-        from keyring.backends import fail
+    from keyring.backends import fail, null
 
-        if isinstance(backend, fail.Keyring):
-            raise KeyringUnavailable("no usable keyring on this system")
-    except ImportError:  # pragma: no cover - keyring always ships fail
-        pass
+    # fail: the OS offers none; null: the user switched keyrings off (it forgets every write).
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        raise KeyringUnavailable("no usable keyring on this system")
 
 
 def keyring_get(name: str) -> str | None:

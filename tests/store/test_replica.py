@@ -9,7 +9,7 @@ import keyring
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from keyring.backends import fail
+from keyring.backends import fail, null
 from sqlalchemy import text
 
 from desktop.paths import replica_path, salt_path
@@ -98,8 +98,10 @@ def test_keyring_key_is_made_once_and_reused(tmp_path: Path) -> None:
     assert keyring.get_password("lapor-desk", name) == stored
 
 
-def test_fail_keyring_raises_keyring_unavailable(tmp_path: Path) -> None:
-    keyring.set_keyring(fail.Keyring())
+@pytest.mark.parametrize("backend", [fail.Keyring, null.Keyring], ids=["none", "switched-off"])
+def test_no_keyring_raises_keyring_unavailable(tmp_path: Path, backend: type) -> None:
+    # null forgets every write: treating it as a keyring would lose the replica key on the next start
+    keyring.set_keyring(backend())
     with pytest.raises(KeyringUnavailable):
         open_account("https://hub.example", "admin1", data_dir=tmp_path)
 
