@@ -58,26 +58,28 @@ def test_slow_transfer_that_keeps_moving_is_not_a_stall(proxy: FaultProxy) -> No
 
 def test_hub_silent_before_answering_is_a_stall(proxy: FaultProxy) -> None:
     t = _signed(proxy)
-    proxy.set(delay=5.0, path_filter="/api/v1/changes", times=1)
+    proxy.set(delay=10.0, path_filter="/api/v1/changes", times=1)
     started = time.monotonic()
     with pytest.raises(NetworkError) as err:
         t.changes(0, 10)
     assert err.value.code == "stalled"
     assert is_retryable(err.value)
-    assert time.monotonic() - started < 3.0
+    # the watchdog ended it, not the proxy giving up (generous: a loaded machine is slow)
+    assert time.monotonic() - started < 8.0
     proxy.set(delay=0.0)
     assert t.changes(0, 10)["changes"]  # the link is fine again
 
 
 def test_answer_that_stops_half_way_is_a_stall(proxy: FaultProxy) -> None:
     t = _signed(proxy)
-    proxy.set(drop_response_after_bytes=600, cut_mode="hang", hang_seconds=5.0, path_filter="/api/v1/changes",
+    proxy.set(drop_response_after_bytes=600, cut_mode="hang", hang_seconds=10.0, path_filter="/api/v1/changes",
               times=1)  # fmt: skip
     started = time.monotonic()
     with pytest.raises(NetworkError) as err:
         t.changes(0, 300)
     assert err.value.code == "stalled"
-    assert time.monotonic() - started < 3.0
+    # the watchdog ended it, not the proxy giving up (generous: a loaded machine is slow)
+    assert time.monotonic() - started < 8.0
 
 
 def test_answer_cut_half_way_is_a_retryable_network_error(proxy: FaultProxy) -> None:
