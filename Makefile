@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export LANG ?= C.UTF-8
 
-.PHONY: install run test lint bench clean system-deps translations
+.PHONY: install run test lint bench dist clean system-deps translations
 
 install: $(STAMP)
 
@@ -33,6 +33,9 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+
+dist: install
+	bash build/build.sh
 
 bench: install
 	$(PY) -m bench.initial_sync --complaints 10000
