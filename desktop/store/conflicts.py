@@ -131,9 +131,15 @@ def _local_into_mirror(cur: Any, op: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [{"type": typ, "id": rid, "version": 1, "deleted": False, "data": data}]
 
 
-def handle_result(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any]) -> str:
+def handle_result(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any],
+                  deferred: list[dict[str, Any]] | None = None) -> str:  # fmt: skip
     """Apply the hub's answer to one pushed op (inside the engine's acknowledgement transaction, on its DBAPI
-    cursor). Returns the op's new state: accepted | conflict | rejected | queued (sent again later)."""
+    cursor). Returns the op's new state: accepted | conflict | rejected | queued (sent again later).
+
+    With ``deferred``, an accepted op's mirror changes are appended there for the caller to apply once for the
+    whole batch (one upsert and one search-index refresh instead of one per op; the upserts are version-guarded,
+    so the order does not matter). Before anything else is handled the deferred changes are applied, so conflict
+    and rebase logic always reads an up-to-date mirror."""
     status = str(res.get("status"))
     reason = res.get("reason")
     current = res.get("current")
@@ -158,7 +164,13 @@ def handle_result(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any]) -> st
                         "data": current})  # fmt: skip
     if state == "accepted":
         changes = _local_into_mirror(cur, op) + changes
-    elif state == "conflict" or (state == "rejected" and ctype == "departure"):
+        if deferred is not None:
+            deferred.extend(changes)
+            return state
+    elif deferred:
+        apply_changes(cur, deferred)
+        deferred.clear()
+    if state == "conflict" or (state == "rejected" and ctype == "departure"):
         _record_conflict(cur, op, res, "departure" if ctype == "departure" else str(ctype or "complaint"))
     elif state == "rejected":
         _rebase_chain(cur, op, drop=True)

@@ -193,19 +193,22 @@ class SyncEngine:
         by_id = {op["op_id"]: op for op in batch}
         with self.replica.write() as conn:
             cur = _raw(conn)
+            deferred: list[dict[str, Any]] = []  # accepted ops' mirror changes, applied once for the batch
             for res in results:
                 op = by_id.get(res.get("op_id"))
                 if op is None:
                     continue
                 # outbox state, the hub's current state mirrored by its type (never a departure), conflict
                 # records, rejected ops kept with their reasons, local records into the mirror
-                state = store_conflicts.handle_result(cur, op, res)
+                state = store_conflicts.handle_result(cur, op, res, deferred)
                 if state == "accepted":
                     self._counts["pushed"] += 1
                 elif state == "conflict":
                     self._counts["conflicts"] += 1
                 elif state == "rejected":
                     self._counts["rejected"] += 1
+            if deferred:
+                mirror.apply_changes(cur, deferred)
 
     @staticmethod
     def _local_into_mirror(cur: Any, op: dict[str, Any]) -> list[dict[str, Any]]:
