@@ -7,18 +7,31 @@ Nothing here is decided by a clock and nothing the user wrote is dropped without
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QGridLayout,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +39,11 @@ from PySide6.QtWidgets import (
 from desktop.ui import services
 from desktop.ui.actions.common import plain_label
 from desktop.ui.errors import describe
-from desktop.ui.i18n import status_label
+from desktop.ui.i18n import op_kind_label, op_reason_label, status_label
 from desktop.ui.jobs import Lane
+from desktop.ui.queue_model import alert_colour, format_datetime
+
+ModelIndex = QModelIndex | QPersistentModelIndex
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +71,7 @@ class ConflictDialog(QDialog):
         self.setObjectName("conflictDialog")
         self.view = view
         self.choice: str | None = None
+        self.copied = False
         self.setWindowTitle(self.tr("Conflict: %1").replace("%1", self._kind_text(view.kind)))
 
         self.explanation = QPlainTextEdit()
@@ -80,6 +97,9 @@ class ConflictDialog(QDialog):
             column += 1
             self.mine_edit.setPlainText(view.mine_text or "")
             self.theirs_edit.setPlainText(view.theirs_text or "")
+        elif view.is_departure:
+            self.mine_edit.setPlainText(view.written_text or self._describe(view.mine))
+            self.theirs_edit.setPlainText(self._describe(view.theirs))
         else:
             self.mine_edit.setPlainText(self._describe(view.mine))
             self.theirs_edit.setPlainText(self._describe(view.theirs))
@@ -101,6 +121,17 @@ class ConflictDialog(QDialog):
         self.merge_button = QPushButton(self.tr("Merge"))
         self.merge_button.setObjectName("mergeTexts")
         self.merge_button.setToolTip(self.tr("Send the merged text below."))
+        self.copy_button = QPushButton(self.tr("Copy my text"))
+        self.copy_button.setObjectName("copyMine")
+        self.copy_button.setToolTip(self.tr("Copy what you wrote, to use it elsewhere before dropping it."))
+        self.copy_button.clicked.connect(self.copy_mine)
+        self.copy_button.setVisible(view.is_departure)
+        if view.is_departure:
+            self.keep_button.hide()  # the change cannot be sent: the complaint is no longer at this OPD
+            self.take_button.setText(self.tr("Drop my change"))
+            self.take_button.setToolTip(
+                self.tr("Drop the change (copy it first). It stays in the conflict history.")
+            )
         close_button = QPushButton(self.tr("Decide later"))
         close_button.clicked.connect(self.reject)
         self.keep_button.clicked.connect(self.keep_mine)
@@ -134,6 +165,7 @@ class ConflictDialog(QDialog):
             self.merge_button.hide()
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.take_button)
         buttons.addWidget(self.merge_button)
@@ -158,6 +190,11 @@ class ConflictDialog(QDialog):
         return labels.get(kind, kind)
 
     def _explain(self) -> str:
+        if self.view.is_departure:
+            return self.tr(
+                "This complaint left your OPD (it was sent back for re-routing or moved) before your change "
+                "arrived, so the change cannot be sent. Copy your text if you need it, then drop the change."
+            )
         if self.view.is_text:
             return self.tr(
                 "Someone changed this follow-up on the hub while you were editing it. Compare the texts, then keep "
@@ -196,6 +233,11 @@ class ConflictDialog(QDialog):
 
     def merged_text(self) -> str | None:
         return self.merged_edit.toPlainText() if self.merged_edit is not None else None
+
+    @Slot()
+    def copy_mine(self) -> None:
+        QGuiApplication.clipboard().setText(self.mine_edit.toPlainText())
+        self.copied = True
 
     @Slot()
     def keep_mine(self) -> None:
@@ -248,7 +290,7 @@ def open_conflict(window: Any, conflict_id: str) -> ConflictDialog | None:
 
 
 def open_conflicts_of(window: Any, complaint_id: str) -> ConflictDialog | None:
-    """The first unresolved conflict of a complaint (the Konflik queue lists complaints)."""
+    """The first unresolved conflict of a complaint."""
     replica = getattr(window.services, "replica", None)
     if replica is None:
         return None
@@ -282,3 +324,206 @@ def _failed(window: Any, exc: BaseException) -> None:
     else:
         text = describe(exc)
     window.show_message(text, "error")
+
+
+# ================================================================== the Konflik queue: one row per open conflict
+class ConflictColumn(enum.IntEnum):
+    CREATED = 0
+    KIND = 1
+    TRACKING_ID = 2
+    TITLE = 3
+    WHAT = 4
+    REASON = 5
+
+
+def conflict_column_title(column: ConflictColumn) -> str:
+    titles = {
+        ConflictColumn.CREATED: QCoreApplication.translate("ConflictsModel", "Made"),
+        ConflictColumn.KIND: QCoreApplication.translate("ConflictsModel", "Change"),
+        ConflictColumn.TRACKING_ID: QCoreApplication.translate("ConflictsModel", "Tracking ID"),
+        ConflictColumn.TITLE: QCoreApplication.translate("ConflictsModel", "Complaint"),
+        ConflictColumn.WHAT: QCoreApplication.translate("ConflictsModel", "Conflict"),
+        ConflictColumn.REASON: QCoreApplication.translate("ConflictsModel", "Reason"),
+    }
+    return titles[column]
+
+
+def conflict_type_label(record_type: str) -> str:
+    labels = {
+        "complaint": QCoreApplication.translate("ConflictsModel", "Changed on the hub first"),
+        "followup": QCoreApplication.translate("ConflictsModel", "Follow-up changed on the hub"),
+        "departure": QCoreApplication.translate("ConflictsModel", "Left the OPD"),
+    }
+    return labels.get(record_type, record_type)
+
+
+class ConflictsModel(QAbstractTableModel):
+    """The open conflicts (``services.list_conflicts``), departures included, replaced whole on each refresh."""
+
+    ConflictIdRole = Qt.ItemDataRole.UserRole + 1
+    ComplaintIdRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[services.ConflictView] = []
+
+    def set_items(self, items: Sequence[services.ConflictView]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item_at(self, row: int) -> services.ConflictView | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ConflictColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(ConflictColumn)
+        ):
+            return conflict_column_title(ConflictColumn(section))
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        if not 0 <= index.column() < len(ConflictColumn):
+            return None
+        item = self._items[index.row()]
+        column = ConflictColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ConflictColumn.CREATED:
+                return format_datetime(item.created_at)
+            if column == ConflictColumn.KIND:
+                return op_kind_label(item.kind)
+            if column == ConflictColumn.TRACKING_ID:
+                return "" if item.tracking_id is None else str(item.tracking_id)
+            if column == ConflictColumn.TITLE:
+                return item.title  # plain text in a table cell: never markup
+            if column == ConflictColumn.WHAT:
+                return conflict_type_label(item.record_type)
+            return op_reason_label(item.reason)
+        if role == Qt.ItemDataRole.ForegroundRole and column == ConflictColumn.WHAT:
+            return QBrush(alert_colour("error"))
+        if role == self.ConflictIdRole:
+            return item.id
+        if role == self.ComplaintIdRole:
+            return item.complaint_id
+        return None
+
+
+class ConflictsQueue(QObject):
+    """The Konflik queue of the main window: a list of the open conflicts in the window's queue stack, shown when
+    the Konflik queue is chosen; Enter or a double click opens the side-by-side view. Read on the DB lane."""
+
+    loaded = Signal(int)  # rows now listed
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.setObjectName("conflictsQueue")
+        self.window = window
+        self.model = ConflictsModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("conflictsTable")
+        self.view.setAccessibleName(self.tr("Conflicts"))
+        self.view.setAccessibleDescription(
+            self.tr("Your changes the hub could not take as they were; Enter opens one to decide")
+        )
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in {
+            ConflictColumn.CREATED: 130, ConflictColumn.KIND: 140, ConflictColumn.TRACKING_ID: 90,
+            ConflictColumn.TITLE: 240, ConflictColumn.WHAT: 180,
+        }.items():  # fmt: skip
+            header.resizeSection(column, width)
+        self.view.activated.connect(self._open_index)
+        self.view.selectionModel().currentRowChanged.connect(self._on_row)
+        self._request = 0
+        window.stack.addWidget(self.view)
+        window.queueChanged.connect(self._on_queue)
+        window.countsRefreshed.connect(self._on_counts)
+
+    @property
+    def shown(self) -> bool:
+        return bool(self.window.stack.currentWidget() is self.view)
+
+    @Slot(str)
+    def _on_queue(self, key: str) -> None:
+        if key != "conflicts":
+            return
+        self.window.stack.setCurrentWidget(self.view)
+        self.window.filter_bar.setEnabled(False)
+        self.window.detail.clear()
+        self.reload()
+
+    @Slot()
+    def _on_counts(self) -> None:
+        if self.shown:
+            self.reload()
+
+    def reload(self) -> None:
+        replica = getattr(self.window.services, "replica", None)
+        if replica is None:
+            return
+        self._request += 1
+        request = self._request
+        self.window.runner.run(
+            Lane.DB,
+            lambda ctx: services.list_conflicts(replica),
+            on_success=lambda items: self._loaded(request, items),
+            on_failure=lambda exc: log.warning("conflicts failed: %r", exc),
+        )
+
+    def _loaded(self, request: int, items: list[services.ConflictView]) -> None:
+        if request != self._request:
+            return
+        self.model.set_items(items)
+        if self.shown:
+            update = getattr(self.window, "_update_count", None)
+            if callable(update):
+                update(len(items))
+        self.loaded.emit(len(items))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self.model.item_at(current.row()) if current.isValid() else None
+        if item is None:
+            return
+        if item.is_departure or not item.complaint_id:
+            self.window.detail.clear()  # the complaint is no longer in this desk's mirror
+        else:
+            self.window.show_complaint(item.complaint_id)
+
+    @Slot(QModelIndex)
+    def _open_index(self, index: QModelIndex) -> None:
+        item = self.model.item_at(index.row()) if index.isValid() else None
+        if item is not None:
+            self.open(item.id)
+
+    def open(self, conflict_id: str) -> ConflictDialog | None:
+        return open_conflict(self.window, conflict_id)
+
+
+def install_conflicts(window: Any) -> ConflictsQueue:
+    queue = ConflictsQueue(window)
+    window.conflicts_queue = queue
+    return queue

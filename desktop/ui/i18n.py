@@ -174,6 +174,7 @@ def op_reason_label(code: str | None) -> str:
         ),
         "op_id_reused": QCoreApplication.translate("OpReason", "Sent twice with different content"),
         "own_followup": QCoreApplication.translate("OpReason", "You cannot approve your own follow-up"),
+        "not_in_unit": QCoreApplication.translate("OpReason", "The complaint left your OPD"),
     }
     return labels.get(code, code)
 

@@ -127,8 +127,11 @@ class StoreSession:
         server_url: str | None = None,
         sync: Any = None,
         cleanup: Path | None = None,
+        transport: Any = None,
     ) -> None:
         self.replica = replica
+        # The signed-in transport (refreshes its own token), for on-demand downloads; None when offline-only.
+        self.transport = transport
         self.user = user or store_queue.current_user(replica) or {}
         self.server_url = server_url
         self._sync = sync  # callable(ctx) -> summary, or None when this session cannot sync
@@ -174,7 +177,10 @@ class StoreSession:
         return replace(query, filter=replace(query.filter, **fields))
 
     def queue_counts(self) -> dict[str, int]:
-        return store_queue.queue_counts(self.replica)
+        counts = store_queue.queue_counts(self.replica)
+        # The Konflik queue lists the open conflict records (a departure's complaint is gone from the mirror).
+        counts["conflicts"] = count_conflicts(self.replica)
+        return counts
 
     def lookups(self) -> Lookups:
         cats = tuple((c.id, c.name) for c in store_queue.categories(self.replica))
@@ -295,6 +301,7 @@ def authenticate_and_open(req: Any, data_dir: Path, ctx: JobContext) -> StoreSes
         user=signed.user,
         server_url=req.server_url,
         sync=_sync_callable(replica, signed.transport, device),
+        transport=signed.transport,
     )
 
 
@@ -345,6 +352,7 @@ def start_demo(
             user=signed.user,
             server_url=hub.url,
             sync=_sync_callable(replica, signed.transport, device),
+            transport=signed.transport,
         )
         ctx.progress("sync")
         session.sync_once(ctx)
@@ -380,7 +388,9 @@ def resume_session(server_url: str, username: str, data_dir: Path, ctx: JobConte
 
     transport = Transport(server_url, device, on_refresh_token=keep)
     transport.use_refresh_token(token)
-    return StoreSession(replica, server_url=server_url, sync=_sync_callable(replica, transport, device))
+    return StoreSession(
+        replica, server_url=server_url, sync=_sync_callable(replica, transport, device), transport=transport
+    )
 
 
 # ================================================================== desk actions (the dialogs of desktop/ui/actions)
@@ -511,7 +521,8 @@ def office_today(replica: Replica, unit_id: str | None, now: dt.datetime | None 
 
 def due_after_working_days(calendar: Any, today: dt.date, working_days: int) -> dt.date:
     """The due date ``working_days`` working days after ``today`` in the office's calendar."""
-    return calendar.add_working_days(today, max(0, int(working_days)))  # type: ignore[no-any-return]
+    day: dt.date = calendar.add_working_days(today, max(0, int(working_days)))
+    return day
 
 
 def dispose_internal(
@@ -647,19 +658,47 @@ def add_attachment(
     )
 
 
-def attachment_bytes(replica: Replica, sha256: str) -> bytes:
-    """The decrypted content of a stored attachment (for previews)."""
-    from desktop.store import actions as store_actions
-
-    fn = getattr(store_actions, "read_attachment", None)
-    if fn is None:
-        raise NotImplementedError("the replica's attachment store is not available yet")
-    return fn(replica, sha256)  # type: ignore[no-any-return]
+class AttachmentNotDownloaded(RuntimeError):
+    """The file is only on the hub (never downloaded here) and the hub cannot be reached now."""
 
 
-def attachment_temp_copy(replica: Replica, sha256: str, filename: str, folder: Path | None = None) -> Path:
+def local_attachment(replica: Replica, sha256: str) -> bytes | None:
+    """The decrypted content when this replica holds the file, else None (it must be downloaded first)."""
+    from desktop.store import blobs
+
+    if not blobs.has_blob(replica, sha256.lower()):
+        return None
+    return blobs.read(replica, sha256)
+
+
+def attachment_bytes(replica: Replica, sha256: str, transport: Any = None) -> bytes:
+    """The decrypted content of an attachment (previews, the system viewer). A file never downloaded is fetched
+    from the hub on demand (ranged, resumable, into the encrypted store) through ``transport``, so this belongs on
+    the network lane whenever the file may be missing. Raises AttachmentNotDownloaded when it is missing and the
+    hub cannot be reached (no transport, or the link is down)."""
+    data = local_attachment(replica, sha256)
+    if data is not None:
+        return data
+    if transport is None:
+        raise AttachmentNotDownloaded(sha256)
+    from desktop.sync.attachments import fetch
+    from desktop.sync.transport import NetworkError
+
+    try:
+        return fetch(replica, transport, sha256)
+    except NetworkError as exc:
+        raise AttachmentNotDownloaded(sha256) from exc
+
+
+def attachment_temp_copy(
+    replica: Replica, sha256: str, filename: str, folder: Path | None = None, transport: Any = None
+) -> Path:
     """A decrypted copy in a private temp folder, for the system viewer. The name keeps only a safe basename."""
-    data = attachment_bytes(replica, sha256)
+    return write_temp_copy(attachment_bytes(replica, sha256, transport), filename, folder)
+
+
+def write_temp_copy(data: bytes, filename: str, folder: Path | None = None) -> Path:
+    """``data`` as a private file (0600) for the system viewer; the name keeps only a safe basename."""
     safe = "".join(ch for ch in Path(filename).name if ch.isalnum() or ch in "._- ").strip(" .") or "lampiran"
     target_dir = folder or Path(tempfile.mkdtemp(prefix="lapor-desk-"))
     target = target_dir / safe
@@ -803,22 +842,38 @@ def three_way_merge(base: str, mine: str, theirs: str, *, mine_label: str = "min
 @dataclass(frozen=True)
 class ConflictView:
     """One conflict as the conflict dialog shows it: what this desk sent (mine) and what the hub has (theirs).
-    For a follow-up text both are texts, with the text the edit started from (base) for a three-way merge."""
+    For a follow-up text both are texts, with the text the edit started from (base) for a three-way merge. A
+    ``departure`` is a change to a complaint that left the OPD meanwhile: it can only be copied, then dropped."""
 
     id: str
     complaint_id: str | None
     kind: str  # the op kind that came back in conflict (disposition.create, followup.edit ...)
-    record_type: str  # complaint | followup
+    record_type: str  # complaint | followup | departure
     mine: Mapping[str, Any]
     theirs: Mapping[str, Any]
     base_text: str | None = None
     mine_text: str | None = None
     theirs_text: str | None = None
     reason: str | None = None
+    created_at: str = ""
+    tracking_id: int | None = None
+    title: str = ""
 
     @property
     def is_text(self) -> bool:
         return self.mine_text is not None and self.theirs_text is not None
+
+    @property
+    def is_departure(self) -> bool:
+        return self.record_type == "departure"
+
+    @property
+    def written_text(self) -> str:
+        """What the user wrote in the change (a draft, a note, an instruction, a reason), to copy before dropping."""
+        if self.mine_text:
+            return self.mine_text
+        parts = [str(self.mine.get(k)) for k in ("text", "instruction", "reason") if self.mine.get(k)]
+        return "\n\n".join(parts)
 
 
 def _conflict_from_op(op: Any) -> ConflictView:
@@ -837,6 +892,7 @@ def _conflict_from_op(op: Any) -> ConflictView:
         mine_text=str(payload.get("text") or "") if text_op else None,
         theirs_text=str(current.get("text") or "") if text_op and isinstance(current, Mapping) else None,
         reason=op.reason,
+        created_at=str(op.created_at or ""),
     )
 
 
@@ -863,24 +919,51 @@ def _as_view(record: Any) -> ConflictView:
         mine_text=get("mine_text"),
         theirs_text=get("theirs_text"),
         reason=get("reason"),
+        created_at=str(get("created_at") or ""),
     )
 
 
+def _with_complaints(replica: Replica, views: list[ConflictView]) -> list[ConflictView]:
+    """Each view with its complaint's tracking ID and title: from the mirror, else (a departure, whose complaint
+    left the mirror) from what the hub said about where it went."""
+    wanted = sorted({v.complaint_id for v in views if v.complaint_id})
+    by_id = {r.id: r for r in store_queue.rows(replica, wanted)} if wanted else {}
+    out = []
+    for v in views:
+        row = by_id.get(v.complaint_id or "")
+        tracking = row.tracking_id if row is not None else v.theirs.get("tracking_id")
+        title = row.title if row is not None else v.theirs.get("title")
+        try:
+            tracking_id = int(tracking) if tracking is not None else None
+        except (TypeError, ValueError):
+            tracking_id = None
+        out.append(replace(v, tracking_id=tracking_id, title=str(title or "")))
+    return out
+
+
 def list_conflicts(replica: Replica, complaint_id: str | None = None) -> list[ConflictView]:
-    """Unresolved conflicts, oldest first (of one complaint when ``complaint_id`` is given)."""
+    """Unresolved conflicts, oldest first (of one complaint when ``complaint_id`` is given), departures included."""
     store_conflicts = _store_conflicts()
     if store_conflicts is not None and hasattr(store_conflicts, "list_conflicts"):
         views = [_as_view(r) for r in store_conflicts.list_conflicts(replica)]
     else:
         views = [_conflict_from_op(op) for op in store_queue.outbox(replica, ("conflict",))]
-    return [v for v in views if complaint_id is None or v.complaint_id == complaint_id]
+    views = [v for v in views if complaint_id is None or v.complaint_id == complaint_id]
+    return _with_complaints(replica, views)
+
+
+def count_conflicts(replica: Replica) -> int:
+    from sqlalchemy import text
+
+    with replica.read() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM conflicts WHERE state = 'open'")).scalar_one())
 
 
 def conflict_view(replica: Replica, conflict_id: str) -> ConflictView | None:
     store_conflicts = _store_conflicts()
     if store_conflicts is not None and hasattr(store_conflicts, "get_conflict"):
         record = store_conflicts.get_conflict(replica, conflict_id)
-        return None if record is None else _as_view(record)
+        return None if record is None else _with_complaints(replica, [_as_view(record)])[0]
     return next((v for v in list_conflicts(replica) if v.id == conflict_id), None)
 
 

@@ -14,8 +14,12 @@ from desktop.ui.actions.controller import DeskActions
 
 
 def install_actions(window: Any) -> DeskActions:
+    from desktop.ui.conflicts import install_conflicts
+
     controller = DeskActions(window)
     window.desk_actions = controller
+    if hasattr(window, "stack") and hasattr(window, "queueChanged"):
+        install_conflicts(window)  # the Konflik queue lists conflict records (departures too), not complaints
     return controller
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QScrollArea, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QScrollArea
 
 from desktop.domain.statuses import Status, allowed_next
 from desktop.domain.templates import TemplateLibrary, placeholder_values
@@ -32,6 +32,7 @@ class DeskActions(QObject):
     actionFinished = Signal(str, str)  # action key, complaint id: the change is stored and shown
     actionFailed = Signal(str, str)  # action key, the message shown
     gatesChanged = Signal()
+    attachmentOpened = Signal(str)  # the decrypted temporary copy handed to the system viewer
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -41,7 +42,7 @@ class DeskActions(QObject):
         self.gates: dict[str, Gate] = complaint_gates("", None, None)
         self.templates = TemplateLibrary.load()
         self._temp_dir: Path | None = None
-        self._dialog: QWidget | None = None  # the open action dialog, for tests and to keep it alive
+        self._dialog: QDialog | None = None  # the open action dialog, for tests and to keep it alive
 
         self.actions: dict[str, QAction] = {}
         specs: list[tuple[str, str, str | QKeySequence.StandardKey | None, Callable[[], object]]] = [
@@ -98,8 +99,10 @@ class DeskActions(QObject):
             add_section(self.attachments)
             return
         body = getattr(pane, "_body", None)  # DetailPane keeps its scrolling body here
-        if isinstance(body, QScrollArea) and body.widget() is not None and body.widget().layout() is not None:
-            body.widget().layout().addWidget(self.attachments)
+        inner = body.widget() if isinstance(body, QScrollArea) else None
+        layout = inner.layout() if inner is not None else None
+        if layout is not None:
+            layout.addWidget(self.attachments)
         else:
             self.attachments.setParent(pane)
 
@@ -173,7 +176,7 @@ class DeskActions(QObject):
         self.window.show_message(text, "error")
         self.actionFailed.emit(key, text)
 
-    def _show(self, dialog: QWidget) -> QWidget:
+    def _show(self, dialog: QDialog) -> QDialog:
         self._dialog = dialog
         dialog.open()  # window-modal, non-blocking: the event loop (and the tests) keep running
         return dialog
@@ -377,7 +380,7 @@ class DeskActions(QObject):
             if problem:
                 problems.append(self.attachment_problem_text(problem, path))
                 continue
-            self._run("attach", cid, lambda p=path: services.add_attachment(replica, cid, p),
+            self._run("attach", cid, self._attach_work(replica, cid, path),
                       self.tr("“%1” attached; it goes to the hub with the next sync.").replace("%1", path.name))  # fmt: skip
         if problems:
             self.window.show_message("\n".join(problems), "warning")
@@ -385,39 +388,90 @@ class DeskActions(QObject):
                 self.actionFailed.emit("attach", text)
         return problems
 
+    @staticmethod
+    def _attach_work(replica: Any, cid: str, path: Path) -> Callable[[], object]:
+        return lambda: services.add_attachment(replica, cid, path)
+
     def _temp(self) -> Path:
         if self._temp_dir is None:
             self._temp_dir = Path(tempfile.mkdtemp(prefix="lapor-desk-view-"))
         return self._temp_dir
 
-    @Slot(object)
-    def open_attachment(self, data: Mapping[str, Any]) -> None:
+    def _transport(self) -> Any:
+        return getattr(self.window.services, "transport", None)
+
+    def _with_attachment(self, data: Mapping[str, Any], use: Callable[[bytes], object], key: str) -> None:
+        """Read the file from the replica on the DB lane; one never downloaded is fetched from the hub on the
+        network lane (never on the GUI thread), with a message while it comes and a clear one when offline."""
         replica = self.replica
         sha, name = str(data.get("sha256") or ""), str(data.get("filename") or "lampiran")
-        folder = Path(tempfile.mkdtemp(dir=self._temp()))
+
+        def local_done(found: bytes | None) -> None:
+            if found is not None:
+                use(found)
+                return
+            transport = self._transport()
+            if transport is None or not self.window.runner.network_allowed:
+                self._not_downloaded(key, name)
+                return
+            self.window.show_message(self.tr("Downloading “%1” from the hub…").replace("%1", name), "info")
+            self.window.runner.run(
+                Lane.NETWORK,
+                lambda ctx: services.attachment_bytes(replica, sha, transport),
+                on_success=lambda fetched: self._downloaded(name, fetched, use),
+                on_failure=lambda exc: self._download_failed(key, name, exc),
+            )
+
         self.window.runner.run(
             Lane.DB,
-            lambda ctx: services.attachment_temp_copy(replica, sha, name, folder),
-            on_success=self._open_path,
-            on_failure=lambda exc: self._failed("open", exc),
+            lambda ctx: services.local_attachment(replica, sha),
+            on_success=local_done,
+            on_failure=lambda exc: self._failed(key, exc),
         )
+
+    def _downloaded(self, name: str, data: bytes, use: Callable[[bytes], object]) -> None:
+        self.window.show_message(self.tr("“%1” downloaded.").replace("%1", name), "success")
+        use(data)
+
+    def _not_downloaded(self, key: str, name: str) -> None:
+        text = self.tr("“%1” has not been downloaded yet; connect to the network to open it.")
+        text = text.replace("%1", name)
+        self.window.show_message(text, "warning")
+        self.actionFailed.emit(key, text)
+
+    def _download_failed(self, key: str, name: str, exc: BaseException) -> None:
+        from desktop.ui.jobs import NetworkDisabled
+
+        if isinstance(exc, services.AttachmentNotDownloaded | NetworkDisabled):
+            self._not_downloaded(key, name)
+        else:
+            self._failed(key, exc)
+
+    @Slot(object)
+    def open_attachment(self, data: Mapping[str, Any]) -> None:
+        name = str(data.get("filename") or "lampiran")
+        folder = Path(tempfile.mkdtemp(dir=self._temp()))
+
+        def write(content: bytes) -> None:
+            self.window.runner.run(
+                Lane.DB,
+                lambda ctx: services.write_temp_copy(content, name, folder),
+                on_success=self._open_path,
+                on_failure=lambda exc: self._failed("open", exc),
+            )
+
+        self._with_attachment(data, write, "open")
 
     def _open_path(self, path: Path) -> None:
         self.last_opened = path
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.window.show_message(self.tr("No program on this computer opens “%1”.").replace("%1", path.name),
                                      "warning")  # fmt: skip
+        self.attachmentOpened.emit(str(path))
 
     @Slot(object)
     def preview_attachment(self, data: Mapping[str, Any]) -> None:
-        replica = self.replica
-        sha = str(data.get("sha256") or "")
-        self.window.runner.run(
-            Lane.DB,
-            lambda ctx: services.attachment_bytes(replica, sha),
-            on_success=self.attachments.show_preview,
-            on_failure=lambda exc: log.info("no preview: %r", exc),
-        )
+        self._with_attachment(data, self.attachments.show_preview, "preview")
 
     @Slot()
     def _cleanup(self) -> None:

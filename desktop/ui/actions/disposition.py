@@ -142,7 +142,8 @@ class DispositionDialog(QDialog):
         self._update()
 
     def due_date(self) -> dt.date:
-        return self._calendar.add_working_days(self._today, self.due_spin.value())  # type: ignore[no-any-return]
+        day: dt.date = self._calendar.add_working_days(self._today, self.due_spin.value())
+        return day
 
     @Slot()
     def _update(self) -> None:

@@ -166,8 +166,8 @@ class FollowUpEditor(QDialog):
         self.resize(760, 520)
         # Open on the follow-up the user most likely came for: one in the works, else a new draft.
         for index in range(self.followup_combo.count() - 1, 0, -1):
-            data = self._followups[self.followup_combo.itemData(index)]
-            if data.get("state") in ("draft", "returned", "submitted"):
+            found = self._followups[self.followup_combo.itemData(index)]
+            if found.get("state") in ("draft", "returned", "submitted"):
                 self.followup_combo.setCurrentIndex(index)
                 break
         self._load()
