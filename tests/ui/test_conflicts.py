@@ -1,21 +1,30 @@
-"""The conflict view: side by side (with the base and a three-way merge for follow-up texts); keep mine, take
-theirs and merge call the store's resolve API and the conflict is cleared."""
+"""The conflict view against the real store: conflict records made by the engine's own conflict path (the hub's
+answer to a pushed op applied by ``desktop.store.conflicts.handle_result``, as the sync engine does); side by side
+(with the base and a three-way merge for follow-up texts); keep mine / take theirs / merge go through the store's
+resolve API and the outbox shows the result. The Konflik queue lists the records, departures included."""
 
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 from typing import Any
 
-import pytest
+from PySide6.QtGui import QGuiApplication
 from sqlalchemy import text
 
 from desktop.store import actions as store_actions
+from desktop.store import conflicts as store_conflicts
 from desktop.store.engine import Replica
 from desktop.ui import services
-from desktop.ui.conflicts import ConflictDialog, open_conflict, open_conflicts_of
+from desktop.ui.conflicts import (
+    ConflictColumn,
+    ConflictDialog,
+    ConflictsModel,
+    open_conflict,
+    open_conflicts_of,
+)
 from tests.ui import actions_fixtures
-from tests.ui.actions_fixtures import ADMIN, HOSTILE, STAFF
+from tests.ui.actions_fixtures import ADMIN, HOSTILE, STAFF, outbox
+from tests.ui.factory import complaint_data, write
 
 replica = actions_fixtures.replica
 make_window = actions_fixtures.make_window
@@ -25,103 +34,124 @@ MINE = "Yth. Bapak/Ibu Pelapor,\nLaporan sedang kami proses di lokasi.\nTerima k
 THEIRS = "Yth. Bapak/Ibu Pelapor,\nLaporan sedang kami proses.\nTerima kasih atas laporannya.\n"
 
 
-def make_disposition_conflict(replica: Replica) -> str:
-    """A disposition made offline that the hub answered ``conflict`` (someone assigned the complaint first)."""
+def _op(replica: Replica, op_id: str) -> dict[str, Any]:
+    with replica.read() as conn:
+        return dict(
+            conn.execute(text("SELECT * FROM outbox WHERE op_id = :o"), {"o": op_id}).mappings().one()
+        )
+
+
+def ack(replica: Replica, op_id: str, **res: Any) -> str:
+    """The hub's answer to one pushed op, applied as the sync engine does (one transaction)."""
+    op = _op(replica, op_id)
+    with replica.write() as conn:
+        cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        answer = {
+            "op_id": op_id,
+            "version": None,
+            "reason": None,
+            "current": None,
+            "current_type": None,
+            **res,
+        }
+        return store_conflicts.handle_result(cur, op, answer)
+
+
+def version_of(replica: Replica, complaint_id: str) -> int:
+    with replica.read() as conn:
+        return int(
+            conn.execute(
+                text("SELECT version FROM complaints WHERE id = :c"), {"c": complaint_id}
+            ).scalar_one()
+        )
+
+
+def make_disposition_conflict(replica: Replica) -> tuple[str, str, int]:
+    """A disposition made offline that the hub answered ``conflict`` (someone assigned the complaint first).
+    Returns (conflict id, op id, the hub's version)."""
     result = store_actions.create_disposition(
         replica, "c-named", to_user_id=STAFF, instruction=f"Cek {HOSTILE}"
     )
-    current = {"id": "c-named", "status": "diproses", "assignee_id": ADMIN, "title": HOSTILE}
-    with replica.write() as conn:
-        conn.execute(
-            text("UPDATE outbox SET state = 'conflict', reason = 'stale', result = :r WHERE op_id = :o"),
-            {
-                "r": json.dumps({"status": "conflict", "reason": "stale", "current": current}),
-                "o": result.op_id,
-            },
-        )
-    return result.op_id
+    theirs_version = version_of(replica, "c-named") + 2
+    current = complaint_data(2, id="c-named", tracking_id=4_000_002, status="diproses", assignee_id=ADMIN,
+                             title=f"Judul baru {HOSTILE}", category_id="cat-pu")  # fmt: skip
+    state = ack(replica, result.op_id, status="conflict", reason="stale", version=theirs_version, current=current,
+                current_type="complaint")  # fmt: skip
+    assert state == "conflict"
+    (record,) = store_conflicts.list_conflicts(replica)
+    return record.id, result.op_id, theirs_version
 
 
-def make_text_conflict(replica: Replica) -> str:
-    op_id = "op-text-1"
-    with replica.write() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO outbox (op_id, kind, target, complaint_id, base_version, payload, created_at, state, "
-                "reason, result, attempts, updated_at) VALUES (:o, 'followup.edit', 'fu-1', 'c-named', 1, :p, "
-                "'2026-01-05T01:00:00Z', 'conflict', 'stale', :r, 1, '2026-01-05T01:00:00Z')"
-            ),
-            {
-                "o": op_id,
-                "p": json.dumps({"text": MINE, "base_text": BASE}),
-                "r": json.dumps(
-                    {"status": "conflict", "current": {"id": "fu-1", "text": THEIRS, "version": 3}}
-                ),
-            },
-        )
-    return op_id
+def make_text_conflict(replica: Replica, mine: str = MINE, base: str = BASE, theirs: str = THEIRS) -> str:
+    """A follow-up draft that reached the hub, edited here offline while someone else edited it on the hub."""
+    fid = store_actions.create_followup(replica, "c-named", base).record_id
+    assert fid is not None
+    (create,) = [o for o in outbox(replica) if o["kind"] == "followup.create"]
+    assert (
+        ack(replica, create["op_id"], status="applied", version=version_of(replica, "c-named")) == "accepted"
+    )
+    edit = store_actions.edit_followup(replica, fid, mine)
+    hub_followup = {"id": fid, "complaint_id": "c-named", "text": theirs, "state": "draft", "author_id": STAFF,
+                    "content_hash": store_actions.text_hash(theirs), "approved_by": None, "approved_at": None,
+                    "return_reason": None, "created_at": "2026-01-05T01:00:00Z",
+                    "updated_at": "2026-01-05T02:00:00Z"}  # fmt: skip
+    state = ack(replica, edit.op_id, status="conflict", reason="stale", version=2, current=hub_followup,
+                current_type="followup")  # fmt: skip
+    assert state == "conflict"
+    (record,) = store_conflicts.list_conflicts(replica)
+    return record.id
 
 
-class FakeStoreConflicts:
-    """Stands in for the store's resolve API: records the call and clears the conflict as the store does."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str, str | None]] = []
-
-    def resolve(
-        self, replica: Replica, conflict_id: str, choice: str, *, merged_text: str | None = None
-    ) -> Any:
-        self.calls.append((conflict_id, choice, merged_text))
-        state = "accepted" if choice == "theirs" else "queued"
-        with replica.write() as conn:
-            conn.execute(
-                text("UPDATE outbox SET state = :s WHERE op_id = :o"), {"s": state, "o": conflict_id}
-            )
-        return SimpleNamespace(op_id=conflict_id)
+def make_departure(replica: Replica) -> tuple[str, str]:
+    """A follow-up drafted offline for a complaint that meanwhile left the OPD: the hub rejects it as a departure
+    and the next pull deletes the complaint from this desk's mirror."""
+    draft = store_actions.create_followup(replica, "c-named", f"Draf luring {HOSTILE}")
+    gone = {"id": "c-named", "tracking_id": 4_000_002, "status": "dikembalikan", "unit_id": "unit-elsewhere"}
+    assert ack(replica, draft.op_id, status="rejected", reason="not_in_unit", current=gone,
+               current_type="departure") == "rejected"  # fmt: skip
+    write(replica, [{"type": "complaint", "id": "c-named", "version": 99, "deleted": True, "data": {}}])
+    (record,) = store_conflicts.list_conflicts(replica)
+    return record.id, draft.op_id
 
 
-@pytest.fixture
-def store_conflicts(monkeypatch: pytest.MonkeyPatch) -> FakeStoreConflicts:
-    real = services._store_conflicts()
-    if real is not None and hasattr(real, "resolve"):
-        pytest.skip("the store's own resolve API is covered by test_conflicts_store")
-    fake = FakeStoreConflicts()
-    monkeypatch.setattr(services, "_store_conflicts", lambda: fake)
-    return fake
-
-
-def test_disposition_conflict_keep_mine(qtbot, make_window, replica, store_conflicts) -> None:
-    op_id = make_disposition_conflict(replica)
+def test_disposition_conflict_keep_mine(qtbot, make_window, replica) -> None:
+    conflict_id, op_id, theirs_version = make_disposition_conflict(replica)
     window = make_window(ADMIN)
     dialog = open_conflicts_of(window, "c-named")
     assert isinstance(dialog, ConflictDialog)
-    assert dialog.view.id == op_id
+    assert dialog.view.id == conflict_id and dialog.view.kind == "disposition.create"
     assert f"Cek {HOSTILE}" in dialog.mine_edit.toPlainText()  # plain text, literally
     assert HOSTILE in dialog.theirs_edit.toPlainText()
-    assert not dialog.merge_button.isVisible()
+    assert not dialog.merge_button.isVisible() and not dialog.copy_button.isVisible()
     with qtbot.waitSignal(dialog.resolved, timeout=5000) as done:
         dialog.keep_button.click()
-    assert done.args == [op_id, "mine"]
-    assert store_conflicts.calls == [(op_id, "mine", None)]
+    assert done.args == [conflict_id, "mine"]
     assert services.list_conflicts(replica) == []
+    (again,) = [o for o in outbox(replica) if o["kind"] == "disposition.create"]
+    assert again["op_id"] != op_id and again["state"] == "queued"  # the same intent, as a new op
+    assert again["base_version"] == theirs_version and again["payload"]["instruction"] == f"Cek {HOSTILE}"
+    assert "again" in window.message_bar.label.text()
 
 
-def test_take_theirs(qtbot, make_window, replica, store_conflicts) -> None:
-    op_id = make_disposition_conflict(replica)
+def test_take_theirs(qtbot, make_window, replica) -> None:
+    conflict_id, op_id, _v = make_disposition_conflict(replica)
     window = make_window(ADMIN)
-    dialog = open_conflict(window, op_id)
+    dialog = open_conflict(window, conflict_id)
     assert dialog is not None
     with qtbot.waitSignal(dialog.resolved, timeout=5000):
         dialog.take_button.click()
-    assert store_conflicts.calls == [(op_id, "theirs", None)]
     assert services.list_conflicts(replica) == []
+    assert [o for o in outbox(replica) if o["kind"] == "disposition.create"] == []
+    record = store_conflicts.get_conflict(replica, conflict_id, include_resolved=True)
+    assert record is not None and record.resolution == "theirs"
+    assert record.mine["instruction"] == f"Cek {HOSTILE}"  # kept in the history, never silently lost
     assert "dropped" in window.message_bar.label.text()
 
 
-def test_followup_text_merge(qtbot, make_window, replica, store_conflicts) -> None:
-    op_id = make_text_conflict(replica)
+def test_followup_text_merge(qtbot, make_window, replica) -> None:
+    conflict_id = make_text_conflict(replica)
     window = make_window(ADMIN)
-    dialog = open_conflict(window, op_id)
+    dialog = open_conflict(window, conflict_id)
     assert dialog is not None and dialog.view.is_text
     assert dialog.base_edit is not None and dialog.base_edit.toPlainText() == BASE
     assert dialog.mine_edit.toPlainText() == MINE and dialog.theirs_edit.toPlainText() == THEIRS
@@ -133,36 +163,94 @@ def test_followup_text_merge(qtbot, make_window, replica, store_conflicts) -> No
     assert dialog.merge_button.isEnabled()
     assert dialog.merged_edit is not None
     dialog.merged_edit.setPlainText(merged + "Salam.\n")  # the merged text is editable
-    with qtbot.waitSignal(dialog.resolved, timeout=5000):
+    with qtbot.waitSignal(dialog.resolved, timeout=5000) as done:
         dialog.merge_button.click()
-    assert store_conflicts.calls == [(op_id, "merge", merged + "Salam.\n")]
+    assert done.args == [conflict_id, "merge"]
     assert services.list_conflicts(replica) == []
+    (edit,) = [o for o in outbox(replica) if o["kind"] == "followup.edit" and o["state"] == "queued"]
+    assert edit["payload"]["text"] == merged + "Salam.\n"
+    assert edit["payload"]["base_text_hash"] == store_actions.text_hash(THEIRS)  # rebased on the hub's text
 
 
-def test_clashing_edits_must_be_settled_before_merging(qtbot, make_window, replica, store_conflicts) -> None:
-    with replica.write() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO outbox (op_id, kind, target, complaint_id, base_version, payload, created_at, state, "
-                "result, attempts) VALUES ('op-clash', 'followup.edit', 'fu-1', 'c-named', 1, :p, 'x', 'conflict', :r, 1)"
-            ),
-            {
-                "p": json.dumps({"text": "A\nmine\nC\n", "base_text": "A\nB\nC\n"}),
-                "r": json.dumps({"current": {"text": "A\ntheirs\nC\n"}}),
-            },  # fmt: skip
-        )
+def test_clashing_edits_must_be_settled_before_merging(qtbot, make_window, replica) -> None:
+    conflict_id = make_text_conflict(replica, mine="A\nmine\nC\n", base="A\nB\nC\n", theirs="A\ntheirs\nC\n")
     window = make_window(ADMIN)
-    dialog = open_conflict(window, "op-clash")
+    dialog = open_conflict(window, conflict_id)
     assert dialog is not None and dialog.merged_edit is not None
     assert "<<<<<<< " in (dialog.merged_text() or "")
     assert not dialog.merge_button.isEnabled()
     dialog.merge()  # refused while markers remain
-    assert store_conflicts.calls == []
+    assert len(services.list_conflicts(replica)) == 1
     dialog.merged_edit.setPlainText("A\nmine and theirs\nC\n")
     assert dialog.merge_button.isEnabled()
     with qtbot.waitSignal(dialog.resolved, timeout=5000):
         dialog.merge()
-    assert store_conflicts.calls == [("op-clash", "merge", "A\nmine and theirs\nC\n")]
+    (edit,) = [o for o in outbox(replica) if o["kind"] == "followup.edit" and o["state"] == "queued"]
+    assert edit["payload"]["text"] == "A\nmine and theirs\nC\n"
+
+
+def test_konflik_queue_lists_conflicts_and_opens_them(qtbot, make_window, replica) -> None:
+    conflict_id, _op_id, _v = make_disposition_conflict(replica)
+    window = make_window(ADMIN)
+    queue = window.conflicts_queue
+    with qtbot.waitSignal(queue.loaded, timeout=5000):
+        window.show_queue("conflicts")
+    assert window.stack.currentWidget() is queue.view
+    assert queue.model.rowCount() == 1
+    model = queue.model
+    assert model.data(model.index(0, ConflictColumn.TRACKING_ID)) == "4000002"
+    assert model.data(model.index(0, ConflictColumn.TITLE)) == f"Judul baru {HOSTILE}"  # the hub's, as text
+    assert model.data(model.index(0, 0), ConflictsModel.ConflictIdRole) == conflict_id
+    qtbot.waitUntil(lambda: window.queue_panel.panel_model.count("conflicts") == 1, timeout=5000)
+    with qtbot.waitSignal(window.detailShown, timeout=5000):
+        queue.view.selectRow(0)  # the complaint beside the list
+    queue.view.activated.emit(model.index(0, 0))  # Enter / double click
+    dialog = window.conflict_dialog
+    assert isinstance(dialog, ConflictDialog) and dialog.view.id == conflict_id
+    with qtbot.waitSignal(queue.loaded, timeout=5000) as reloaded:
+        dialog.take_button.click()
+    assert reloaded.args == [0]
+    qtbot.waitUntil(lambda: window.queue_panel.panel_model.count("conflicts") == 0, timeout=5000)
+
+
+def test_departure_shows_in_the_konflik_queue_and_is_copied_then_dropped(qtbot, make_window, replica) -> None:
+    conflict_id, op_id = make_departure(replica)
+    window = make_window(ADMIN)
+    queue = window.conflicts_queue
+    with qtbot.waitSignal(queue.loaded, timeout=5000):
+        window.show_queue("conflicts")
+    model = queue.model
+    assert model.rowCount() == 1  # the complaint is gone from the mirror, the conflict is not
+    assert model.data(model.index(0, ConflictColumn.TRACKING_ID)) == "4000002"
+    assert model.data(model.index(0, ConflictColumn.WHAT)) == "Left the OPD"
+    assert model.data(model.index(0, ConflictColumn.REASON)) == "The complaint left your OPD"
+    dialog = queue.open(conflict_id)
+    assert dialog is not None and dialog.view.is_departure
+    assert dialog.mine_edit.toPlainText() == f"Draf luring {HOSTILE}"  # the draft, as plain text
+    assert (
+        "dikembalikan" in dialog.theirs_edit.toPlainText() or "Returned" in dialog.theirs_edit.toPlainText()
+    )
+    assert not dialog.keep_button.isVisibleTo(dialog) and not dialog.merge_button.isVisibleTo(dialog)
+    assert dialog.copy_button.isVisibleTo(dialog)
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == f"Draf luring {HOSTILE}"
+    with qtbot.waitSignal(dialog.resolved, timeout=5000) as done:
+        dialog.take_button.click()
+    assert done.args == [conflict_id, "theirs"]
+    assert outbox(replica) == []
+    record = store_conflicts.get_conflict(replica, conflict_id, include_resolved=True)
+    assert record is not None and record.mine["text"] == f"Draf luring {HOSTILE}"
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 0, timeout=5000)
+    assert op_id
+
+
+def test_conflicts_model_passes_the_model_tester(qtmodeltester, replica) -> None:
+    model = ConflictsModel()
+    qtmodeltester.check(model, force_py=True)
+    make_disposition_conflict(replica)
+    model.set_items(services.list_conflicts(replica))
+    assert model.rowCount() == 1
+    qtmodeltester.check(model, force_py=True)
 
 
 def test_resolved_conflict_is_not_opened_again(qtbot, make_window, replica) -> None:
@@ -182,3 +270,15 @@ def test_three_way_merge_rules() -> None:
     assert clash.text == "a\n<<<<<<< saya\nM\n=======\nT\n>>>>>>> server\nc\n"
     assert m("", "new", "").text == "new"
     assert m("x", "x", "x y").text == "x y"
+
+
+def test_payload_json_is_what_the_dialog_reads(replica) -> None:
+    """The record the dialog reads is the engine's: mine is the op's payload as sent."""
+    conflict_id, op_id, _v = make_disposition_conflict(replica)
+    view = services.conflict_view(replica, conflict_id)
+    assert view is not None
+    with replica.read() as conn:
+        payload = json.loads(
+            conn.execute(text("SELECT payload FROM outbox WHERE op_id = :o"), {"o": op_id}).scalar_one()
+        )
+    assert dict(view.mine) == payload
