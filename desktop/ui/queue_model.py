@@ -9,8 +9,10 @@ Painting is hot: the view asks ~7 roles of every visible cell, and a Page Down r
 dict lookup and a tuple index into the cells of a row, built once per row the first time it is painted.
 
 When the source says it can be read from another thread (``concurrent_reads``, as `StoreQueueSource`), the pages
-next to the one just fetched are read ahead on one worker thread: scrolling on finds its rows waiting instead of
-paying for a query in the middle of a repaint. SQLite runs without the GIL, so the read overlaps the painting.
+next to the one just fetched are read ahead on one worker thread once the event loop is idle (a zero timer): a
+held Page Down finds its rows waiting instead of paying for a query in the middle of a repaint. Not sooner: the
+worker's Python (building rows) would contend for the GIL with the paint in progress. Pages are small (100 rows,
+~1.5 ms to read) so a page read that does land inside a repaint costs little.
 """
 
 from __future__ import annotations
@@ -32,14 +34,15 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.ui.i18n import deadline_text, status_label, step_label
 
-PAGE_SIZE = 200
-CACHED_PAGES = 16
+PAGE_SIZE = 100
+CACHED_PAGES = 32
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -181,6 +184,9 @@ class QueueTableModel(QAbstractTableModel):
         self._source = source
         self._read_ahead = read_ahead  # None: when the source allows concurrent reads
         self._ahead: dict[int, Future[list[Any]]] = {}  # page number → its read in flight, this query
+        self._generation = (
+            0  # bumped with every cache drop: a read-ahead timer of an older query does nothing
+        )
         self._pool: ThreadPoolExecutor | None = None
         self._query = query
         self._count = source.count(query)
@@ -392,6 +398,7 @@ class QueueTableModel(QAbstractTableModel):
         return due if due is not None else self._deadlines.get(str(_field(row, "id", "")))
 
     def _clear_cache(self) -> None:
+        self._generation += 1
         self._pages.clear()
         self._deadlines.clear()
         self._cells.clear()
@@ -409,6 +416,10 @@ class QueueTableModel(QAbstractTableModel):
         if self._read_ahead is not None:
             return self._read_ahead
         return bool(getattr(self._source, "concurrent_reads", False)) and hasattr(self._source, "page")
+
+    def _read_around_if(self, generation: int, page_no: int) -> None:
+        if generation == self._generation:
+            self._read_around(page_no)
 
     def _read_around(self, page_no: int) -> None:
         """Start reading the neighbours of ``page_no`` on the worker thread (one page each way)."""
@@ -442,7 +453,8 @@ class QueueTableModel(QAbstractTableModel):
             )
             self._pages[page_no] = page
             if self._reads_ahead():
-                self._read_around(page_no)
+                generation = self._generation
+                QTimer.singleShot(0, self, lambda: self._read_around_if(generation, page_no))
         else:
             ids = self._source.ids(self._query, page_no * PAGE_SIZE, PAGE_SIZE)
             by_id = {str(_field(r, "id", "")): r for r in self._source.rows(ids)}

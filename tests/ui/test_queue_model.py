@@ -146,21 +146,33 @@ def test_flags_are_table_flags(replica: Replica) -> None:
     assert model.flags(model.index(-1, 0)) == Qt.ItemFlag.NoItemFlags
 
 
-def test_read_ahead_fetches_the_neighbours_on_a_worker_thread(replica: Replica) -> None:
+def test_read_ahead_fetches_the_neighbours_on_a_worker_thread(qapp: object, replica: Replica) -> None:
     model, source = make_model(replica, read_ahead=True)
     model.sort(Column.TRACKING_ID, Qt.SortOrder.AscendingOrder)
-    assert model.data(model.index(PAGE_SIZE * 3 + 5, Column.TRACKING_ID)) == str(
-        1_000_000 + PAGE_SIZE * 3 + 5
-    )
-    model.wait_read_ahead(30)
+
+    def tracking_id(row: int) -> str:
+        return str(model.data(model.index(row, Column.TRACKING_ID)))
+
+    def idle() -> None:
+        QCoreApplication.processEvents()  # the read-ahead starts once the event loop is idle
+        model.wait_read_ahead(30)
+
+    assert tracking_id(PAGE_SIZE * 3 + 5) == str(1_000_000 + PAGE_SIZE * 3 + 5)
+    assert source.id_queries == 1  # nothing read ahead while the event loop is busy
+    idle()
     assert source.id_queries == 3  # page 3 here, pages 2 and 4 on the worker
-    below, above = model.data(model.index(PAGE_SIZE * 4, 0)), model.data(model.index(PAGE_SIZE * 2, 0))
+    below, above = tracking_id(PAGE_SIZE * 4), tracking_id(PAGE_SIZE * 2)
     assert (below, above) == (str(1_000_000 + PAGE_SIZE * 4), str(1_000_000 + PAGE_SIZE * 2))
-    model.wait_read_ahead(30)
-    assert source.id_queries == 5  # taking page 4 and page 2 read pages 5 and 1 ahead; none was read twice
-    # A new sort drops what was read for the old one.
+    idle()
+    assert source.id_queries == 5  # taking pages 4 and 2 read pages 5 and 1 ahead; none was read twice
+    # A new sort drops what was read, and what was about to be read, for the old one.
+    tracking_id(PAGE_SIZE * 7)
     model.sort(Column.TRACKING_ID, Qt.SortOrder.DescendingOrder)
-    assert model.data(model.index(0, Column.TRACKING_ID)) == str(1_000_000 + ROWS - 1)
-    model.wait_read_ahead(30)
-    assert model.data(model.index(PAGE_SIZE, Column.TRACKING_ID)) == str(1_000_000 + ROWS - 1 - PAGE_SIZE)
+    idle()
+    assert source.id_queries == 6
+    assert tracking_id(0) == str(1_000_000 + ROWS - 1)
+    idle()
+    assert source.id_queries == 8  # page 0, then page 1 ahead (there is no page -1)
+    assert tracking_id(PAGE_SIZE) == str(1_000_000 + ROWS - 1 - PAGE_SIZE)
+    assert source.id_queries == 8
     assert StoreQueueSource.concurrent_reads
