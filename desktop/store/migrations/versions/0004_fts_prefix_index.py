@@ -11,13 +11,13 @@ the same columns and options (contentless, rowid = complaints.rowid, contentless
 ``INSERT OR REPLACE`` and ``DELETE ... WHERE rowid`` keep working) and filled again from the complaints table with
 the same columns the mirror writes (``desktop.store.mirror._FTS_SELECT``).
 """
+
 from __future__ import annotations
 
 from alembic import op
 
-
-revision = '0004'
-down_revision = '0003'
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
