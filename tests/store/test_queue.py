@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -257,3 +258,44 @@ def test_fts_has_prefix_index(seeded_replica: Replica) -> None:
     with seeded_replica.read() as conn:
         ddl = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'complaint_fts'")).scalar_one()
     assert "prefix='2 3'" in ddl and "contentless_delete=1" in ddl
+
+
+def test_migration_0004_rebuilds_the_index_with_prefixes_and_back(tmp_path: Path, replica_key: str) -> None:
+    from alembic import command
+
+    from desktop.store import engine as store_engine
+    from desktop.store.engine import open_replica
+    from tests.store.factory import seeded
+
+    path = tmp_path / "old.db"
+    eng = store_engine._make_engine(path, replica_key)
+    cfg = store_engine._alembic_config()
+    with eng.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        if conn.in_transaction():
+            conn.commit()
+    eng.dispose()
+
+    def ddl(r: Replica) -> str:
+        with r.read() as conn:
+            return str(conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'complaint_fts'")).scalar_one())
+
+    # Data indexed under 0003 (by the mirror of today), then the upgrade at open rebuilds the index from the rows.
+    with store_engine.Replica(path, store_engine._make_engine(path, replica_key)) as old:
+        seeded(old, 30)
+        assert "prefix" not in ddl(old)
+        before = {s: _all_ids(old, QueueFilter(search=s)) for s in ("ja", "jalan rusak", "nomor3", "100001")}
+    with open_replica(path, replica_key) as r:
+        assert "prefix='2 3'" in ddl(r)
+        assert {s: _all_ids(r, QueueFilter(search=s)) for s in before} == before
+        assert all(before.values())
+    eng = store_engine._make_engine(path, replica_key)
+    with eng.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+        if conn.in_transaction():
+            conn.commit()
+    with store_engine.Replica(path, eng) as old:
+        assert "prefix" not in ddl(old)
+        assert {s: _all_ids(old, QueueFilter(search=s)) for s in before} == before
