@@ -90,6 +90,11 @@ def install(app: FastAPI, hub: Hub) -> None:
     async def blob_head(sha256: str, authorization: str | None = Header(None)) -> Response:
         await run_in_threadpool(hub.actor, authorization)
         sha = _sha(sha256)
+        # An upload of this blob still under way (often one whose client was just cut off and is asking where to
+        # resume) first finishes writing what arrived: the offset then counts those bytes, so nothing is resent.
+        lock = await locks.acquire(sha)
+        if lock is not None:
+            locks.release(sha, lock)
         row = await run_in_threadpool(blob_row, sha)
         return Response(status_code=200, headers=_state_headers(hub.blobs, sha, row.size if row else None))
 
