@@ -179,12 +179,13 @@ def queued_ops(d: Desk) -> list[Any]:
     return list(store_queue.outbox(d.replica))
 
 
-def sync_online(qtbot: Any, hub: Hub, d: Desk) -> None:
+def sync_online(qtbot: Any, hub: Hub, d: Desk, *, drained: bool = True) -> None:
     """The link is back: Sync now (or the autosync pass already waiting to retry) sends everything."""
     hub.proxy.set(offline=False)
     with qtbot.waitSignal(d.window.syncFinished, timeout=60_000, check_params_cb=lambda ok: ok):
         d.window.sync_now()
-    assert store_queue.outbox(d.replica) == []
+    if drained:
+        assert store_queue.outbox(d.replica) == []
 
 
 def exactly_once(hub: Hub, ops: Sequence[Any]) -> None:
@@ -469,3 +470,52 @@ def test_attachment_offline_then_fetched_on_demand_by_another_desk(qtbot, hub, d
     qtbot.waitUntil(
         lambda: panel.preview.pixmap() is not None and not panel.preview.pixmap().isNull(), timeout=5000
     )
+
+
+def test_conflict_from_a_real_round_trip_is_settled_in_the_konflik_queue(
+    qtbot, qtmodeltester, hub, desk
+) -> None:
+    """A disposition made offline while a colleague claimed the complaint on the hub comes back ``conflict``: the
+    Konflik queue lists it, the side-by-side view keeps mine, and the next sync applies it once."""
+    from desktop.store import actions as store_actions
+
+    a, b = desk("admin.pupr"), desk("staf.pupr")
+    staff = user_id(a.replica, "staf.pupr")
+    cid = pick(a.replica, OPEN, unassigned=True)
+    offline(hub)
+    show(qtbot, a, cid)
+    dialog = a.actions.open_disposition()
+    assert dialog is not None
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findData(staff))
+    dialog.instruction_edit.setPlainText("Segera cek saluran air")
+    act(qtbot, a, dialog.accept)
+    (mine,) = queued_ops(a)
+
+    hub.proxy.set(offline=False)
+    store_actions.claim(b.replica, cid)  # meanwhile on the hub: the complaint moved on
+    assert b.session.sync_once(JobContext()).pushed == 1
+    sync_online(qtbot, hub, a, drained=False)
+    assert hub_count(hub, "SELECT count(*) FROM events WHERE op_id = ?", mine.op_id) == 0  # not applied
+
+    queue = a.window.conflicts_queue
+    qtbot.waitUntil(lambda: a.window.queue_panel.panel_model.count("conflicts") == 1, timeout=5000)
+    with qtbot.waitSignal(queue.loaded, timeout=5000):
+        a.window.show_queue("conflicts")
+    qtmodeltester.check(queue.model, force_py=True)
+    assert queue.model.rowCount() == 1
+    queue.view.activated.emit(queue.model.index(0, 0))
+    view = a.window.conflict_dialog
+    assert view.view.kind == "disposition.create" and "Segera cek saluran air" in view.mine_edit.toPlainText()
+    assert staff in view.theirs_edit.toPlainText()  # the hub's state: claimed by the colleague
+    with qtbot.waitSignal(view.resolved, timeout=5000):
+        view.keep_button.click()
+    (again,) = queued_ops(a)
+    assert again.op_id != mine.op_id and again.state == "queued"
+    with qtbot.waitSignal(a.window.syncFinished, timeout=60_000, check_params_cb=lambda ok: ok):
+        a.window.sync_now()
+    assert store_queue.outbox(a.replica) == []
+    exactly_once(hub, [again])
+    assert (
+        hub_count(hub, "SELECT count(*) FROM dispositions WHERE id = ?", again.payload["disposition_id"]) == 1
+    )
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 0, timeout=5000)
