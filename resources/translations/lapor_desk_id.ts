@@ -100,236 +100,322 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="58"/>
+        <location filename="../../desktop/ui/conflicts.py" line="75"/>
         <source>Conflict: %1</source>
         <translation>Konflik: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="68"/>
+        <location filename="../../desktop/ui/conflicts.py" line="85"/>
         <source>My version</source>
         <translation>Versi saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="70"/>
+        <location filename="../../desktop/ui/conflicts.py" line="87"/>
         <source>The hub&apos;s version</source>
         <translation>Versi di hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="76"/>
+        <location filename="../../desktop/ui/conflicts.py" line="93"/>
         <source>The text both started from</source>
         <translation>Teks awal yang sama-sama diubah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="78"/>
+        <location filename="../../desktop/ui/conflicts.py" line="95"/>
         <source>Started from</source>
         <translation>Teks awal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="86"/>
+        <location filename="../../desktop/ui/conflicts.py" line="106"/>
         <source>Mine (not sent)</source>
         <translation>Punya saya (belum terkirim)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="88"/>
+        <location filename="../../desktop/ui/conflicts.py" line="108"/>
         <source>Theirs (on the hub now)</source>
         <translation>Punya mereka (di hub sekarang)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="95"/>
+        <location filename="../../desktop/ui/conflicts.py" line="115"/>
         <source>Keep mine</source>
         <translation>Pakai punya saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="97"/>
+        <location filename="../../desktop/ui/conflicts.py" line="117"/>
         <source>Send my change again, over the hub&apos;s current state.</source>
         <translation>Kirim ulang perubahan saya di atas keadaan hub sekarang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="98"/>
+        <location filename="../../desktop/ui/conflicts.py" line="118"/>
         <source>Take theirs</source>
         <translation>Pakai punya mereka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="100"/>
+        <location filename="../../desktop/ui/conflicts.py" line="120"/>
         <source>Drop my change and keep what the hub has.</source>
         <translation>Buang perubahan saya dan pakai yang ada di hub.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="101"/>
+        <location filename="../../desktop/ui/conflicts.py" line="121"/>
         <source>Merge</source>
         <translation>Gabungkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="103"/>
-        <location filename="../../desktop/ui/conflicts.py" line="194"/>
+        <location filename="../../desktop/ui/conflicts.py" line="123"/>
+        <location filename="../../desktop/ui/conflicts.py" line="231"/>
         <source>Send the merged text below.</source>
         <translation>Kirim teks gabungan di bawah ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="104"/>
+        <location filename="../../desktop/ui/conflicts.py" line="124"/>
+        <source>Copy my text</source>
+        <translation>Salin teks saya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="126"/>
+        <source>Copy what you wrote, to use it elsewhere before dropping it.</source>
+        <translation>Salin yang Anda tulis, untuk dipakai di tempat lain sebelum dibuang.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="131"/>
+        <source>Drop my change</source>
+        <translation>Buang perubahan saya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="133"/>
+        <source>Drop the change (copy it first). It stays in the conflict history.</source>
+        <translation>Buang perubahan ini (salin dulu). Perubahan tetap tersimpan di riwayat konflik.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="135"/>
         <source>Decide later</source>
         <translation>Putuskan nanti</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="115"/>
+        <location filename="../../desktop/ui/conflicts.py" line="146"/>
         <source>mine</source>
         <translation>punya saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="116"/>
+        <location filename="../../desktop/ui/conflicts.py" line="147"/>
         <source>theirs</source>
         <translation>punya mereka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="120"/>
+        <location filename="../../desktop/ui/conflicts.py" line="151"/>
         <source>Merged text</source>
         <translation>Teks gabungan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="124"/>
+        <location filename="../../desktop/ui/conflicts.py" line="155"/>
         <source>Merged text: both changes where they do not overlap.</source>
         <translation>Teks gabungan: kedua perubahan, di bagian yang tidak bertumpuk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="127"/>
+        <location filename="../../desktop/ui/conflicts.py" line="158"/>
         <source>Merged text: %1 place(s) changed on both sides are between markers; edit them.</source>
         <translation>Teks gabungan: %1 bagian diubah kedua pihak dan diapit penanda; sunting bagian itu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="149"/>
+        <location filename="../../desktop/ui/conflicts.py" line="181"/>
         <source>disposition</source>
         <translation>disposisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="150"/>
+        <location filename="../../desktop/ui/conflicts.py" line="182"/>
         <source>assignment</source>
         <translation>penugasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="151"/>
+        <location filename="../../desktop/ui/conflicts.py" line="183"/>
         <source>claim</source>
         <translation>pengambilan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="152"/>
+        <location filename="../../desktop/ui/conflicts.py" line="184"/>
         <source>status change</source>
         <translation>perubahan status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="153"/>
+        <location filename="../../desktop/ui/conflicts.py" line="185"/>
         <source>follow-up text</source>
         <translation>teks tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="154"/>
+        <location filename="../../desktop/ui/conflicts.py" line="186"/>
         <source>follow-up submission</source>
         <translation>pengajuan tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="155"/>
+        <location filename="../../desktop/ui/conflicts.py" line="187"/>
         <source>follow-up approval</source>
         <translation>persetujuan tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="156"/>
+        <location filename="../../desktop/ui/conflicts.py" line="188"/>
         <source>follow-up return</source>
         <translation>pengembalian tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="163"/>
+        <location filename="../../desktop/ui/conflicts.py" line="195"/>
+        <source>This complaint left your OPD (it was sent back for re-routing or moved) before your change arrived, so the change cannot be sent. Copy your text if you need it, then drop the change.</source>
+        <translation>Laporan ini sudah keluar dari OPD Anda (dikembalikan untuk dialihkan atau dipindahkan) sebelum perubahan Anda sampai, sehingga perubahan itu tidak dapat dikirim. Salin teks Anda bila masih diperlukan, lalu buang perubahannya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="200"/>
         <source>Someone changed this follow-up on the hub while you were editing it. Compare the texts, then keep yours, take theirs, or send the merged text.</source>
         <translation>Seseorang mengubah tindak lanjut ini di hub saat Anda menyuntingnya. Bandingkan teksnya, lalu pakai punya Anda, pakai punya mereka, atau kirim teks gabungan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="167"/>
+        <location filename="../../desktop/ui/conflicts.py" line="204"/>
         <source>The complaint changed on the hub before your change arrived. Compare, then send yours again over the new state, or drop it.</source>
         <translation>Pengaduan ini berubah di hub sebelum perubahan Anda sampai. Bandingkan, lalu kirim ulang perubahan Anda di atas keadaan baru, atau buang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="184"/>
+        <location filename="../../desktop/ui/conflicts.py" line="221"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="194"/>
+        <location filename="../../desktop/ui/conflicts.py" line="231"/>
         <source>Settle the marked places first.</source>
         <translation>Selesaikan dulu bagian yang bertanda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="227"/>
+        <location filename="../../desktop/ui/conflicts.py" line="269"/>
         <source>This conflict was already resolved.</source>
         <translation>Konflik ini sudah diselesaikan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="262"/>
+        <location filename="../../desktop/ui/conflicts.py" line="304"/>
         <source>Your change goes to the hub again with the next sync.</source>
         <translation>Perubahan Anda dikirim ulang ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="265"/>
+        <location filename="../../desktop/ui/conflicts.py" line="307"/>
         <source>The hub&apos;s version kept; your change was dropped.</source>
         <translation>Versi hub dipakai; perubahan Anda dibuang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="268"/>
+        <location filename="../../desktop/ui/conflicts.py" line="310"/>
         <source>The merged text goes to the hub with the next sync.</source>
         <translation>Teks gabungan dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="279"/>
+        <location filename="../../desktop/ui/conflicts.py" line="321"/>
         <source>Conflicts cannot be resolved in this version of the desk yet.</source>
         <translation>Konflik belum dapat diselesaikan di versi desk ini.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="341"/>
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="342"/>
+        <source>Change</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="343"/>
+        <source>Tracking ID</source>
+        <translation>Nomor tracking</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="344"/>
+        <source>Complaint</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="345"/>
+        <source>Conflict</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="346"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="353"/>
+        <source>Changed on the hub first</source>
+        <translation>Sudah diubah lebih dulu di hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="354"/>
+        <source>Follow-up changed on the hub</source>
+        <translation>Tindak lanjut diubah di hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="355"/>
+        <source>Left the OPD</source>
+        <translation>Keluar dari OPD</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsQueue</name>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="441"/>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts.py" line="443"/>
+        <source>Your changes the hub could not take as they were; Enter opens one to decide</source>
+        <translation>Perubahan Anda yang tidak dapat diterima hub apa adanya; Enter membuka salah satunya untuk diputuskan</translation>
+    </message>
+</context>
+<context>
     <name>Deadline</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="191"/>
+        <location filename="../../desktop/ui/i18n.py" line="192"/>
         <source>verification and routing</source>
         <translation>verifikasi dan penerusan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="192"/>
+        <location filename="../../desktop/ui/i18n.py" line="193"/>
         <source>first follow-up</source>
         <translation>tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="193"/>
+        <location filename="../../desktop/ui/i18n.py" line="194"/>
         <source>reporter&apos;s reply window</source>
         <translation>masa tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="194"/>
+        <location filename="../../desktop/ui/i18n.py" line="195"/>
         <source>finishing the complaint</source>
         <translation>penyelesaian laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="195"/>
+        <location filename="../../desktop/ui/i18n.py" line="196"/>
         <source>answering the information request</source>
         <translation>jawaban permintaan informasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="205"/>
+        <location filename="../../desktop/ui/i18n.py" line="206"/>
         <source>1 day overdue</source>
         <translation>lewat 1 hari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="206"/>
+        <location filename="../../desktop/ui/i18n.py" line="207"/>
         <source>%1 days overdue</source>
         <translation>lewat %1 hari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="208"/>
+        <location filename="../../desktop/ui/i18n.py" line="209"/>
         <source>due today</source>
         <translation>hari ini</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="210"/>
+        <location filename="../../desktop/ui/i18n.py" line="211"/>
         <source>1 working day left</source>
         <translation>1 hari kerja lagi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="211"/>
+        <location filename="../../desktop/ui/i18n.py" line="212"/>
         <source>%1 working days left</source>
         <translation>%1 hari kerja lagi</translation>
     </message>
@@ -337,172 +423,187 @@
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="48"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="49"/>
         <source>Dispose…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="49"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="50"/>
         <source>Follow-up…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="50"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="51"/>
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="51"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="52"/>
         <source>Assign…</source>
         <translation>Tugaskan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="52"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="53"/>
         <source>Claim (Ambil)</source>
         <translation>Ambil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="53"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="54"/>
         <source>Change status…</source>
         <translation>Ubah status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="54"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="55"/>
         <source>Add attachment…</source>
         <translation>Tambah lampiran…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="136"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="139"/>
         <source>Select a complaint first.</source>
         <translation>Pilih pengaduan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="137"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="140"/>
         <source>Your role does not allow this.</source>
         <translation>Peran Anda tidak mengizinkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="138"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="141"/>
         <source>Not possible in the complaint&apos;s current status.</source>
         <translation>Tidak dapat dilakukan pada status pengaduan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="139"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="142"/>
         <source>It is already yours.</source>
         <translation>Pengaduan ini sudah menjadi tugas Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="140"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="143"/>
         <source>It is already assigned to a team member.</source>
         <translation>Pengaduan ini sudah ditugaskan kepada anggota tim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="141"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="144"/>
         <source>No status change can be made by hand from here.</source>
         <translation>Dari status ini tidak ada perubahan status yang dapat dilakukan secara manual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="167"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="170"/>
         <source>This action is not available in this version of the desk yet.</source>
         <translation>Tindakan ini belum tersedia di versi desk ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="169"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="172"/>
         <source>The action could not be saved: %1</source>
         <translation>Tindakan tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="208"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="211"/>
         <source>Sent back as not our authority; it goes to the hub with the next sync.</source>
         <translation>Dikembalikan sebagai bukan wewenang; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="217"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="220"/>
         <source>Disposition saved; it goes to the hub with the next sync.</source>
         <translation>Disposisi disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="230"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="233"/>
         <source>Note saved; it goes to the hub with the next sync.</source>
         <translation>Catatan disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="248"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="251"/>
         <source>Assigned; it goes to the hub with the next sync.</source>
         <translation>Ditugaskan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="260"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="263"/>
         <source>The complaint is yours; it goes to the hub with the next sync.</source>
         <translation>Pengaduan ini menjadi tugas Anda; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="274"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="277"/>
         <source>Status changed; it goes to the hub with the next sync.</source>
         <translation>Status diubah; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="337"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="340"/>
         <source>Draft saved; it goes to the hub with the next sync.</source>
         <translation>Draf disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="338"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="341"/>
         <source>Follow-up submitted for approval; it goes to the hub with the next sync.</source>
         <translation>Tindak lanjut diajukan untuk persetujuan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="339"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="342"/>
         <source>Follow-up approved; it is published with the next sync.</source>
         <translation>Tindak lanjut disetujui; dipublikasikan pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="340"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="343"/>
         <source>Follow-up returned to the drafter; it goes to the hub with the next sync.</source>
         <translation>Tindak lanjut dikembalikan ke penyusun; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="349"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="352"/>
         <source>“%1” is larger than 2 MB, the most LAPOR! accepts for one attachment. Nothing was added.</source>
         <translation>“%1” lebih besar dari 2 MB, batas LAPOR! untuk satu lampiran. Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="352"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="355"/>
         <source>“%1” is not a file type LAPOR! accepts (images, PDF, office documents, audio, video, zip). Nothing was added.</source>
         <translation>“%1” bukan jenis berkas yang diterima LAPOR! (gambar, PDF, dokumen perkantoran, audio, video, zip). Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="355"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="358"/>
         <source>“%1” does not contain what its name says. Nothing was added.</source>
         <translation>Isi “%1” tidak sesuai dengan jenis pada namanya. Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="356"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="359"/>
         <source>“%1” is empty. Nothing was added.</source>
         <translation>“%1” kosong. Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="357"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="360"/>
         <source>“%1” cannot be read. Nothing was added.</source>
         <translation>“%1” tidak dapat dibaca. Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="359"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="362"/>
         <source>“%1” cannot be attached.</source>
         <translation>“%1” tidak dapat dilampirkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="365"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="368"/>
         <source>Add attachments</source>
         <translation>Tambah lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="381"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="384"/>
         <source>“%1” attached; it goes to the hub with the next sync.</source>
         <translation>“%1” dilampirkan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="408"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="417"/>
+        <source>Downloading “%1” from the hub…</source>
+        <translation>Mengunduh “%1” dari hub…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="433"/>
+        <source>“%1” downloaded.</source>
+        <translation>“%1” sudah diunduh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="437"/>
+        <source>“%1” has not been downloaded yet; connect to the network to open it.</source>
+        <translation>Lampiran “%1” belum diunduh; sambungkan ke jaringan untuk membukanya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="468"/>
         <source>No program on this computer opens “%1”.</source>
         <translation>Tidak ada program di komputer ini yang dapat membuka “%1”.</translation>
     </message>
@@ -777,12 +878,12 @@
         <translation>Disposisikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/disposition.py" line="157"/>
+        <location filename="../../desktop/ui/actions/disposition.py" line="158"/>
         <source>Choose a sub-unit or a team member.</source>
         <translation>Pilih sub-unit atau anggota tim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/disposition.py" line="160"/>
+        <location filename="../../desktop/ui/actions/disposition.py" line="161"/>
         <source>Give the reason it is not the OPD&apos;s authority.</source>
         <translation>Isi alasan mengapa bukan wewenang OPD.</translation>
     </message>
@@ -843,12 +944,12 @@
 <context>
     <name>Event</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="183"/>
+        <location filename="../../desktop/ui/i18n.py" line="184"/>
         <source>Arrived at the OPD</source>
         <translation>Masuk ke OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="184"/>
+        <location filename="../../desktop/ui/i18n.py" line="185"/>
         <source>Reporter replied</source>
         <translation>Pelapor menanggapi</translation>
     </message>
@@ -871,48 +972,48 @@
         <translation>Saring menurut kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="55"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="56"/>
         <source>Filter by kecamatan</source>
         <translation>Saring menurut kecamatan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="56"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="57"/>
         <source>Filter by channel</source>
         <translation>Saring menurut kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="57"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="58"/>
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="60"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="61"/>
         <source>Arrived on or after</source>
         <translation>Masuk sejak tanggal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="61"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="62"/>
         <source>Arrived on or before</source>
         <translation>Masuk sampai tanggal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="64"/>
         <location filename="../../desktop/ui/filter_bar.py" line="65"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="66"/>
         <source>Clear filters</source>
         <translation>Hapus saringan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="75"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="76"/>
         <source>Arrived</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="98"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="101"/>
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="104"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="107"/>
         <source>All kecamatan</source>
         <translation>Semua kecamatan</translation>
     </message>
@@ -1091,255 +1192,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <location filename="../../desktop/ui/main_window.py" line="112"/>
         <source>LAPOR! Desk — %1</source>
         <translation>LAPOR! Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>Filters</source>
         <translation>Saringan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Complaint detail</source>
         <translation>Rincian laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>The complaints of the chosen queue; J and K move between them</source>
         <translation>Laporan dalam antrean yang dipilih; J dan K berpindah di antaranya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>Columns: click to sort</source>
         <translation>Kolom: klik untuk mengurutkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>Outbox</source>
         <translation>Kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>Changes made here that the hub has not accepted yet</source>
         <translation>Perubahan yang dibuat di sini dan belum diterima hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>Outbox columns</source>
         <translation>Kolom kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>Send your changes and fetch new complaints (F5)</source>
         <translation>Kirim perubahan Anda dan ambil laporan baru (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296"/>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>Work offline</source>
         <translation>Kerja luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>Stop all network traffic: changes wait in the outbox until this is turned off</source>
         <translation>Hentikan semua lalu lintas jaringan: perubahan menunggu di kotak keluar sampai ini dimatikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>Next complaint</source>
         <translation>Laporan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>Previous complaint</source>
         <translation>Laporan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
-        <location filename="../../desktop/ui/main_window.py" line="800"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="816"/>
         <source>About LAPOR! Desk</source>
         <translation>Tentang LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>&amp;Actions</source>
         <translation>&amp;Tindakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>Search tracking ID, title, content, location…</source>
         <translation>Cari nomor tracking, judul, isi, lokasi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Search complaints</source>
         <translation>Cari laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Tracking IDs, word beginnings and several words, e.g. jalan rusak marabahan (Ctrl+F)</source>
         <translation>ID pelacakan, awal kata dan beberapa kata, mis. jalan rusak marabahan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Bytes sent and received since LAPOR! Desk was started</source>
         <translation>Byte yang dikirim dan diterima sejak LAPOR! Desk dibuka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Connection</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>Last sync</source>
         <translation>Sinkronisasi terakhir</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>Pending changes</source>
         <translation>Perubahan tertunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>Data used</source>
         <translation>Data terpakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>Complaints shown</source>
         <translation>Laporan yang ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="647"/>
+        <location filename="../../desktop/ui/main_window.py" line="653"/>
         <source>Work offline is on: turn it off to sync.</source>
         <translation>Kerja luring aktif: matikan untuk menyinkronkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <location filename="../../desktop/ui/main_window.py" line="660"/>
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="677"/>
+        <location filename="../../desktop/ui/main_window.py" line="696"/>
         <source>Sync finished.</source>
         <translation>Sinkronisasi selesai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="687"/>
+        <location filename="../../desktop/ui/main_window.py" line="706"/>
         <source>Sync failed: %1</source>
         <translation>Sinkronisasi gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="719"/>
+        <location filename="../../desktop/ui/main_window.py" line="735"/>
         <source>Working offline: your changes wait in the outbox.</source>
         <translation>Kerja luring: perubahan Anda menunggu di kotak keluar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="721"/>
+        <location filename="../../desktop/ui/main_window.py" line="737"/>
         <source>Back online: sending your changes and fetching what is new.</source>
         <translation>Kembali daring: mengirim perubahan Anda dan mengambil yang baru.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="690"/>
+        <location filename="../../desktop/ui/main_window.py" line="672"/>
         <source>The hub is busy; trying again in %1 s.</source>
         <translation>Hub sedang sibuk; mencoba lagi dalam %1 detik.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="692"/>
+        <location filename="../../desktop/ui/main_window.py" line="674"/>
         <source>Cannot reach the hub; trying again in %1 s (F5 tries now).</source>
         <translation>Hub tidak terjangkau; mencoba lagi dalam %1 detik (F5 untuk mencoba sekarang).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="740"/>
+        <location filename="../../desktop/ui/main_window.py" line="756"/>
         <source>The language changes the next time LAPOR! Desk starts.</source>
         <translation>Bahasa berganti saat LAPOR! Desk dibuka lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="778"/>
+        <location filename="../../desktop/ui/main_window.py" line="794"/>
         <source>○ Working offline</source>
         <translation>○ Kerja luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="780"/>
+        <location filename="../../desktop/ui/main_window.py" line="796"/>
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="780"/>
+        <location filename="../../desktop/ui/main_window.py" line="796"/>
         <source>○ Offline</source>
         <translation>○ Luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="782"/>
+        <location filename="../../desktop/ui/main_window.py" line="798"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="783"/>
+        <location filename="../../desktop/ui/main_window.py" line="799"/>
         <source>Last sync: %1</source>
         <translation>Sinkron terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="784"/>
+        <location filename="../../desktop/ui/main_window.py" line="800"/>
         <source>Pending changes: %1</source>
         <translation>Perubahan tertunda: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="786"/>
+        <location filename="../../desktop/ui/main_window.py" line="802"/>
         <source>Data used: %1</source>
         <translation>Data terpakai: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="791"/>
+        <location filename="../../desktop/ui/main_window.py" line="807"/>
         <source>%1: %2 complaints</source>
         <translation>%1: %2 laporan</translation>
     </message>
@@ -1348,7 +1449,7 @@
         <translation type="vanished">%1 laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="801"/>
+        <location filename="../../desktop/ui/main_window.py" line="817"/>
         <source>LAPOR! Desk: an offline-first desk for SP4N-LAPOR! complaint handlers at an OPD.</source>
         <translation>LAPOR! Desk: meja kerja yang tetap berjalan tanpa internet bagi pengelola pengaduan SP4N-LAPOR! di OPD.</translation>
     </message>
@@ -1485,6 +1586,11 @@
         <location filename="../../desktop/ui/i18n.py" line="176"/>
         <source>You cannot approve your own follow-up</source>
         <translation>Anda tidak dapat menyetujui tindak lanjut sendiri</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="177"/>
+        <source>The complaint left your OPD</source>
+        <translation>Laporan sudah keluar dari OPD Anda</translation>
     </message>
 </context>
 <context>
@@ -1662,72 +1768,72 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="73"/>
+        <location filename="../../desktop/ui/queue_model.py" line="87"/>
         <source>Tracking ID</source>
         <translation>No. tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="74"/>
+        <location filename="../../desktop/ui/queue_model.py" line="88"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="75"/>
+        <location filename="../../desktop/ui/queue_model.py" line="89"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="76"/>
+        <location filename="../../desktop/ui/queue_model.py" line="90"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="77"/>
+        <location filename="../../desktop/ui/queue_model.py" line="91"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="78"/>
+        <location filename="../../desktop/ui/queue_model.py" line="92"/>
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="79"/>
+        <location filename="../../desktop/ui/queue_model.py" line="93"/>
         <source>Arrived</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="80"/>
+        <location filename="../../desktop/ui/queue_model.py" line="94"/>
         <source>Assignee</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="81"/>
+        <location filename="../../desktop/ui/queue_model.py" line="95"/>
         <source>Sync</source>
         <translation>Sinkron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="367"/>
+        <location filename="../../desktop/ui/queue_model.py" line="352"/>
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="369"/>
+        <location filename="../../desktop/ui/queue_model.py" line="356"/>
         <source>Pending</source>
         <translation>Tertunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="378"/>
+        <location filename="../../desktop/ui/queue_model.py" line="479"/>
         <source>Deadline for %1: %2</source>
         <translation>Tenggat %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="385"/>
+        <location filename="../../desktop/ui/queue_model.py" line="486"/>
         <source>The hub did not accept a change made here: open it to resolve</source>
         <translation>Hub tidak menerima perubahan yang dibuat di sini: buka untuk menyelesaikannya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="389"/>
+        <location filename="../../desktop/ui/queue_model.py" line="490"/>
         <source>Local changes not yet sent to the hub</source>
         <translation>Perubahan lokal belum terkirim ke hub</translation>
     </message>
