@@ -408,6 +408,15 @@ class QueueTableModel(QAbstractTableModel):
             future.cancel()
         self._ahead.clear()
 
+    def close(self) -> None:
+        """Stop reading ahead: drop what has not started and wait for a read in progress (call before the
+        source's replica closes). The model still answers afterwards, reading pages as they are asked for."""
+        self._generation += 1
+        self._ahead.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
     def wait_read_ahead(self, timeout: float | None = None) -> None:
         """Block until the pages being read ahead are in (tests and scripted use)."""
         wait_futures(list(self._ahead.values()), timeout)

@@ -176,3 +176,8 @@ def test_read_ahead_fetches_the_neighbours_on_a_worker_thread(qapp: object, repl
     assert tracking_id(PAGE_SIZE) == str(1_000_000 + ROWS - 1 - PAGE_SIZE)
     assert source.id_queries == 8
     assert StoreQueueSource.concurrent_reads
+    model.close()  # waits for the read in progress, drops the rest
+    idle()
+    assert tracking_id(PAGE_SIZE * 2) == str(
+        1_000_000 + ROWS - 1 - 2 * PAGE_SIZE
+    )  # still answers after close
