@@ -296,7 +296,8 @@ def measure(n: int, folder: Path) -> dict[str, Any]:
     result["targets"] = TARGETS
     result["met"] = all(result[k] <= v for k, v in TARGETS.items())
     window.close()
-    stop_reading = getattr(window.model, "close", None)  # no page read ahead may reopen the replica as it closes
+    # No page read ahead may reopen the replica as it closes.
+    stop_reading = getattr(window.model, "close", None)
     if stop_reading is not None:
         stop_reading()
     runner.shutdown()
