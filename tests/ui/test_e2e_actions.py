@@ -451,6 +451,11 @@ def test_attachment_offline_then_fetched_on_demand_by_another_desk(qtbot, hub, d
     assert "connect to the network" in other.window.message_bar.label.text()
 
     hub.proxy.set(offline=False)
+    other.window.work_offline_action.setChecked(True)  # "Kerja luring": no network job is even started
+    with qtbot.waitSignal(other.actions.actionFailed, timeout=5000) as refused:
+        panel.open_button.click()
+    assert refused.args[0] == "open" and "connect to the network" in refused.args[1]
+    other.window.work_offline_action.setChecked(False)
     opened: list[str] = []
 
     def system_viewer(url: Any) -> bool:  # no real viewer is started by a test
