@@ -56,7 +56,8 @@ class OutboxItem:
 class StoreQueueSource:
     """The model's queries, bound to one replica."""
 
-    concurrent_reads = True  # page() may run on the model's read-ahead thread (each thread its own connection)
+    # page() may run on the model's read-ahead thread (each thread its own connection)
+    concurrent_reads = True
 
     def __init__(self, replica: Replica, clock: Any = None, now: Any = None) -> None:
         self._replica = replica
