@@ -526,4 +526,7 @@ class ConflictsQueue(QObject):
 def install_conflicts(window: Any) -> ConflictsQueue:
     queue = ConflictsQueue(window)
     window.conflicts_queue = queue
+    panel = getattr(window, "queue_panel", None)
+    if panel is not None and panel.current_key() == "conflicts":
+        queue._on_queue("conflicts")  # the window reopened on the Konflik queue before this was installed
     return queue

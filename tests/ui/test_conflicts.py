@@ -22,6 +22,7 @@ from desktop.ui.conflicts import (
     open_conflict,
     open_conflicts_of,
 )
+from desktop.ui.settings import UiSettings
 from tests.ui import actions_fixtures
 from tests.ui.actions_fixtures import ADMIN, HOSTILE, STAFF, outbox
 from tests.ui.factory import complaint_data, write
@@ -242,6 +243,17 @@ def test_departure_shows_in_the_konflik_queue_and_is_copied_then_dropped(qtbot, 
     assert record is not None and record.mine["text"] == f"Draf luring {HOSTILE}"
     qtbot.waitUntil(lambda: queue.model.rowCount() == 0, timeout=5000)
     assert op_id
+
+
+def test_window_reopened_on_the_konflik_queue_shows_the_list(qtbot, make_window, replica, tmp_path) -> None:
+    make_disposition_conflict(replica)
+    saved = UiSettings(tmp_path / ADMIN)
+    saved.set_text("layout/queue", "conflicts")
+    saved.sync()
+    window = make_window(ADMIN)
+    queue = window.conflicts_queue
+    assert window.stack.currentWidget() is queue.view
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1, timeout=5000)
 
 
 def test_conflicts_model_passes_the_model_tester(qtmodeltester, replica) -> None:
