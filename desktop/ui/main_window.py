@@ -560,7 +560,8 @@ class MainWindow(QMainWindow):
 
     # --- selection and detail
     def _active_view(self) -> QTableView:
-        return self.outbox_table if self.stack.currentWidget() is self.outbox_table else self.table
+        current = self.stack.currentWidget()  # the queue table, the outbox or the Konflik list
+        return current if isinstance(current, QTableView) else self.table
 
     def _move(self, delta: int) -> None:
         view = self._active_view()

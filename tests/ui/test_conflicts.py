@@ -254,6 +254,8 @@ def test_window_reopened_on_the_konflik_queue_shows_the_list(qtbot, make_window,
     queue = window.conflicts_queue
     assert window.stack.currentWidget() is queue.view
     qtbot.waitUntil(lambda: queue.model.rowCount() == 1, timeout=5000)
+    window.select_next()  # J moves in the list shown
+    assert queue.view.currentIndex().row() == 0
 
 
 def test_conflicts_model_passes_the_model_tester(qtmodeltester, replica) -> None:
