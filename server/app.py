@@ -20,7 +20,7 @@ from server.db import make_engine, make_sessionmaker, read_snapshot
 from server.errors import HubError
 from server.feed import DEFAULT_LIMIT, MAX_LIMIT, CursorExpired, floor_of, note_rebuild, read_changes
 from server.middleware import PROTOCOL, BodyGuard, GZipExceptBlobs
-from server.ops import OpIn, process_op
+from server.ops import OpIn, process_batch
 from server.schemas import ChangesOut, ErrorOut, OpsOut, OpsRequest, RefreshRequest, TokenOut, TokenRequest
 
 log = logging.getLogger("lapor_hub")
@@ -91,9 +91,8 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, blobs
     @app.post("/api/v1/ops", response_model=OpsOut, responses=ERRORS)
     def ops(body: OpsRequest, authorization: str | None = Header(None)) -> Any:
         actor = hub.actor(authorization)
-        results = [process_op(hub.sessions, actor, body.device_id,
-                              OpIn(op.op_id, op.kind, op.target, op.base_version, op.payload))
-                   for op in body.ops]
+        results = process_batch(hub.sessions, actor, body.device_id,
+                                [OpIn(op.op_id, op.kind, op.target, op.base_version, op.payload) for op in body.ops])
         if all(r["reason"] == "op_id_reused" for r in results):
             raise HubError(422, "op_id_reused", "Every op reuses an op_id with different content.")
         return {"results": results}

@@ -14,6 +14,6 @@ from server.ops import (  # noqa: F401  (registration side effects)
     status,
 )
 from server.ops.base import REGISTRY, OpIn
-from server.ops.framework import process_op
+from server.ops.framework import process_batch, process_op
 
-__all__ = ["REGISTRY", "OpIn", "process_op"]
+__all__ = ["REGISTRY", "OpIn", "process_batch", "process_op"]

@@ -1,4 +1,5 @@
-"""Runs one op in its own transaction with exactly-once effect (docs/protocol.md, Ops).
+"""Runs ops with exactly-once effect (docs/protocol.md, Ops): a push batch in one transaction when all of it
+applies, else each op in its own transaction.
 
 The op_id → result row is written in the same transaction as the effect. A concurrent duplicate loses on the
 unique key (or on the effect's own key), rolls back, re-reads the stored result and answers `duplicate`.
@@ -11,7 +12,8 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.auth import Actor
@@ -58,20 +60,31 @@ def process_op(sessions: sessionmaker[Session], actor: Actor, device_id: str, op
     return outcome
 
 
+def process_batch(sessions: sessionmaker[Session], actor: Actor, device_id: str, ops: list[OpIn]) -> list[dict[str, Any]]:
+    """A push batch: first tried as ONE transaction (one BEGIN, one flush of many rows, one commit), which is what
+    nearly every batch is: new ops that all apply. Anything else (an op already stored, a conflict, a rejection, a
+    concurrent twin, a lock the database gave up on) rolls that transaction back whole and the ops run one by one
+    in their own transactions, with their exact per-op answers. Ops later in a batch see the effects of earlier
+    ones either way."""
+    if len(ops) > 1 and len({op.op_id for op in ops}) == len(ops):
+        try:
+            with sessions() as session, session.begin():
+                ids = [op.op_id for op in ops]
+                if session.scalars(select(OpResult.op_id).where(OpResult.op_id.in_(ids)).limit(1)).first() is None:
+                    return [_effect(session, actor, device_id, op, request_hash(op)) for op in ops]
+        except (OpRejected, OpConflict, DBAPIError):
+            pass  # rolled back: nothing of the batch was written
+    return [process_op(sessions, actor, device_id, op) for op in ops]
+
+
 def _attempt(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: OpIn,
              digest: str) -> dict[str, Any]:
     with sessions() as session, session.begin():
         stored = session.get(OpResult, op.op_id)
         if stored is not None:
             return _replay(stored, digest, op)
-        handler = REGISTRY.get(op.kind)
-        if handler is None:
-            return result(op, "rejected", reason="invalid")
-        if actor.role not in handler.roles:
-            return result(op, "rejected", reason="forbidden")
-        ctx = OpContext(session=session, actor=actor, device_id=device_id, op=op, feed=FeedWriter(session))
         try:
-            row = handler.apply(ctx)
+            return _effect(session, actor, device_id, op, digest)
         except OpConflict as exc:
             session.rollback()
             return result(op, "conflict", version=exc.version, reason="stale", current=exc.current,
@@ -82,15 +95,27 @@ def _attempt(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: 
         except OpRejected as exc:
             session.rollback()
             return result(op, "rejected", reason=exc.reason)
-        event = Event(id=new_id(), complaint_id=row.id, kind=op.kind, actor_id=actor.user_id,
-                      device_id=device_id, op_id=op.op_id, at=ctx.now, data=ctx.event_data,
-                      scope_unit_id=row.scope_unit_id, version=1)
-        ctx.feed.stamp(event)
-        session.add(event)
-        answer_type, answer = ctx.answer or ("complaint", row)
-        applied = result(op, "applied", version=answer.version, current=SERIALIZERS[answer_type](answer),
-                         current_type=answer_type)
-        session.add(OpResult(op_id=op.op_id, request_hash=digest, user_id=actor.user_id,
-                             result=applied, created_at=ctx.now))
-        session.flush()
-        return applied
+
+
+def _effect(session: Session, actor: Actor, device_id: str, op: OpIn, digest: str) -> dict[str, Any]:
+    """The op's effect, its event and its stored result, inside the caller's transaction. Raises OpRejected
+    (incl. OpNotInUnit) or OpConflict when it cannot apply; the caller rolls back."""
+    handler = REGISTRY.get(op.kind)
+    if handler is None:
+        raise OpRejected("invalid", "Unknown op kind.")
+    if actor.role not in handler.roles:
+        raise OpRejected("forbidden", "Your role may not do this.")
+    ctx = OpContext(session=session, actor=actor, device_id=device_id, op=op, feed=FeedWriter(session))
+    row = handler.apply(ctx)
+    event = Event(id=new_id(), complaint_id=row.id, kind=op.kind, actor_id=actor.user_id,
+                  device_id=device_id, op_id=op.op_id, at=ctx.now, data=ctx.event_data,
+                  scope_unit_id=row.scope_unit_id, version=1)
+    ctx.feed.stamp(event)
+    session.add(event)
+    answer_type, answer = ctx.answer or ("complaint", row)
+    applied = result(op, "applied", version=answer.version, current=SERIALIZERS[answer_type](answer),
+                     current_type=answer_type)
+    session.add(OpResult(op_id=op.op_id, request_hash=digest, user_id=actor.user_id,
+                         result=applied, created_at=ctx.now))
+    session.flush()
+    return applied
