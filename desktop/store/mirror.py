@@ -210,10 +210,14 @@ def apply_changes(
         if not ups:
             continue
         extract = _EXTRACT[typ]
+        indexed = _fts_rows(cur, list(ups)) if typ == "complaint" and index_fts else None
         cur.executemany(_UPSERT[table], [extract(rid, v, d) for rid, (v, d) in ups.items()])
         stats.upserted += len(ups)
-        if typ == "complaint" and index_fts:
-            _refresh_fts(cur, list(ups))
+        if indexed is not None:
+            # Only complaints whose searchable text is new or changed: a status change, an assignment or a note's
+            # version bump leaves the index as it is (an FTS5 write costs a merge at every commit).
+            after = _fts_rows(cur, list(ups))
+            _refresh_fts(cur, [rid for rid, row in after.items() if indexed.get(rid) != row])
         elif typ == "category":
             cur.executemany(
                 "UPDATE complaints SET category_name = ? WHERE category_id = ? AND category_name IS NOT ?",
@@ -240,8 +244,22 @@ _FTS_SELECT = (
 )
 
 
+def _fts_rows(cur: Any, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """id → (rowid and the texts the index holds) of these complaints as stored now."""
+    out: dict[str, tuple[Any, ...]] = {}
+    for chunk in _chunks(ids):
+        for row in cur.execute(
+            f"{_FTS_SELECT.replace('SELECT rowid', 'SELECT id, rowid', 1)} WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            out[row[0]] = tuple(row[1:])
+    return out
+
+
 def _refresh_fts(cur: Any, ids: list[str]) -> None:
     """Re-index the stored state of these complaints (whatever the version guard decided)."""
+    if not ids:
+        return
     for chunk in _chunks(ids):
         cur.execute(
             "INSERT OR REPLACE INTO complaint_fts (rowid, tracking_id, title, content, location, reporter) "
