@@ -83,7 +83,9 @@ def complaint_changes(n: int, start: int = 0) -> list[dict[str, Any]]:
 def load(replica: Replica, changes: list[dict[str, Any]], page: int = 1000) -> None:
     for start in range(0, len(changes), page):
         with replica.write() as conn:
-            apply_changes(conn.connection.driver_connection.cursor(), changes[start : start + page])
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            apply_changes(raw.cursor(), changes[start : start + page])
 
 
 def seeded(replica: Replica, n: int = 60) -> None:
