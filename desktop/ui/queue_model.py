@@ -5,8 +5,9 @@ The model never holds the whole queue. `rowCount` is one `count` query; each pag
 else an `ids` and a `rows` query; pages are cached in a small LRU. Clicking a header changes the SQL ORDER BY and
 drops the cache; nothing is ever sorted in Python.
 
-Painting is hot: the view asks ~7 roles of every visible cell, and a Page Down repaints every cell. `data()` is a
-dict lookup and a tuple index into the cells of a row, built once per row the first time it is painted.
+Painting is hot: a Page Down repaints every cell. The cells of a row are built once, the first time it is painted,
+into one flat tuple (`cells`); the window's `QueueDelegate` paints straight from it, and `data()` (screen readers,
+tooltips, tests, the default delegate) is a dict lookup and a tuple index into it.
 
 When the source says it can be read from another thread (``concurrent_reads``, as `StoreQueueSource`), the pages
 next to the one just fetched are read ahead on one worker thread once the event loop is idle (a zero timer): a
@@ -155,7 +156,9 @@ _EMPTY_ROLES = (
     Qt.ItemDataRole.AccessibleDescriptionRole,
 )
 _PAINT_ROLES.update({int(role): 4 for role in _EMPTY_ROLES})  # answered None without the slow path
-_ROLE_SLOTS = 5
+_ROLE_SLOTS = (
+    6  # display, foreground, font, alignment, None (the empty roles), text colour (for the delegate)
+)
 
 
 def _bold_font() -> QFont:
@@ -167,6 +170,7 @@ def _bold_font() -> QFont:
 class QueueTableModel(QAbstractTableModel):
     """Rows of the queue, fetched a page at a time as the view paints them."""
 
+    ROLE_SLOTS = _ROLE_SLOTS
     IdRole = Qt.ItemDataRole.UserRole + 1
     RowRole = Qt.ItemDataRole.UserRole + 2
 
@@ -196,6 +200,7 @@ class QueueTableModel(QAbstractTableModel):
         self._locale = QLocale()
         self._labels: dict[str, str] = {}  # status code → label, this language
         self._brushes: dict[str, QBrush] = {}  # alert kind → brush, this palette
+        self._colours: dict[int, QColor] = {}  # id of one of _brushes → its colour (for the delegate's pen)
         self._months = [""] + [
             self._locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)
         ]
@@ -270,10 +275,9 @@ class QueueTableModel(QAbstractTableModel):
             return section + 1
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Hot: the view asks 7 roles of every visible cell on each paint. The painted roles come from a tuple
-        # built once per row (see _cells); the rest takes the slow path.
-        row_no = index.row()
+    def cells(self, row_no: int) -> tuple[Any, ...] | None:
+        """The prepared cells of a row, flat: ``ROLE_SLOTS`` slots per column (display text, foreground brush,
+        font, alignment, None, text colour). What `QueueDelegate` paints; None past the end."""
         cells = self._cells.get(row_no)
         if cells is None:
             row = self.row_at(row_no)
@@ -281,6 +285,18 @@ class QueueTableModel(QAbstractTableModel):
                 return None
             # Built for the rows that are painted only, not for the whole page when it is fetched.
             cells = self._cells[row_no] = self._row_cells(row)
+        return cells
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Warm: the queue's delegate paints from `cells` without asking roles, but screen readers, tooltips, a
+        # column auto-fit and the default delegate (tests) ask here. The painted roles come from the same tuple;
+        # the rest takes the slow path.
+        row_no = index.row()
+        cells = self._cells.get(row_no)
+        if cells is None:
+            cells = self.cells(row_no)
+            if cells is None:
+                return None
         pos = _PAINT_ROLES.get(role)
         if pos is not None:
             column = index.column()
@@ -311,8 +327,16 @@ class QueueTableModel(QAbstractTableModel):
             brush = self._brushes[kind] = QBrush(alert_colour(kind))
         return brush
 
+    def _colour(self, brush: QBrush | None) -> QColor | None:
+        if brush is None:
+            return None
+        colour = self._colours.get(id(brush))
+        if colour is None:
+            colour = self._colours[id(brush)] = brush.color()
+        return colour
+
     def _row_cells(self, row: Any) -> tuple[Any, ...]:
-        """(display, foreground, font, alignment, None) of each column of one row, in one flat tuple (fewer objects
+        """(display, foreground, font, alignment, None, colour) of each column of one row, in one flat tuple (fewer objects
         for the garbage collector to walk: a row's cells live as long as its page)."""
         conflict = bool(_field(row, "conflict", False))
         pending = bool(_field(row, "pending", False))
@@ -335,15 +359,15 @@ class QueueTableModel(QAbstractTableModel):
             sync, sync_font, sync_colour = self._pending_text(), _bold_font(), self._brush("warning")
         # fmt: off
         return (
-            str(_field(row, "tracking_id", "")), None, None, _RIGHT, None,
-            str(_field(row, "title", "")), None, None, None, None,
-            _field(row, "category_name", "") or "", None, None, None, None,
-            _field(row, "kecamatan", "") or "", None, None, None, None,
-            label, None, None, None, None,
-            deadline or "", deadline_colour, None, None, None,
-            _field(row, "assignee_name", "") or "", None, None, None, None,
-            self._arrived_text(_field(row, "arrived_at", None)), None, None, None, None,
-            sync or "", sync_colour, sync_font, None, None,
+            str(_field(row, "tracking_id", "")), None, None, _RIGHT, None, None,
+            str(_field(row, "title", "")), None, None, None, None, None,
+            _field(row, "category_name", "") or "", None, None, None, None, None,
+            _field(row, "kecamatan", "") or "", None, None, None, None, None,
+            label, None, None, None, None, None,
+            deadline or "", deadline_colour, None, None, None, self._colour(deadline_colour),
+            _field(row, "assignee_name", "") or "", None, None, None, None, None,
+            self._arrived_text(_field(row, "arrived_at", None)), None, None, None, None, None,
+            sync or "", sync_colour, sync_font, None, None, self._colour(sync_colour),
         )
         # fmt: on
 
@@ -404,6 +428,7 @@ class QueueTableModel(QAbstractTableModel):
         self._cells.clear()
         self._labels.clear()
         self._brushes.clear()
+        self._colours.clear()
         for future in self._ahead.values():  # reads of the old query: a running one finishes unheard
             future.cancel()
         self._ahead.clear()

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QImage
 
 from desktop.store.engine import Replica
 from desktop.store.queue import QueueFilter
@@ -181,3 +182,57 @@ def test_read_ahead_fetches_the_neighbours_on_a_worker_thread(qapp: object, repl
     assert tracking_id(PAGE_SIZE * 2) == str(
         1_000_000 + ROWS - 1 - 2 * PAGE_SIZE
     )  # still answers after close
+
+
+class CountingModel(QueueTableModel):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.data_calls = 0
+
+    def data(self, index: object, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        self.data_calls += 1
+        return super().data(index, role)  # type: ignore[arg-type]
+
+
+def _colours_in(image: QImage, rect: QRect) -> set[int]:
+    return {
+        image.pixel(x, y)
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+    }
+
+
+def test_delegate_paints_prepared_cells_without_asking_roles(qapp: object, replica: Replica) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.ui.queue_delegate import QueueDelegate
+    from desktop.ui.queue_model import alert_colour
+
+    model = CountingModel(CountingSource(replica), QueueQuery(QueueFilter()), read_ahead=False)
+    view = QTableView()
+    view.setModel(model)
+    view.setItemDelegate(QueueDelegate(model, view))
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.resize(1200, 400)
+    view.show()
+    overdue = next(
+        r
+        for r in range(ROWS)
+        if (due := model.deadline_of(model.row_at(r))) is not None and due.overdue and r > 0
+    )
+    view.scrollTo(model.index(overdue, 0))
+    view.selectRow(overdue - 1)
+    model.data_calls = 0
+    image = view.viewport().grab().toImage()
+    assert model.data_calls == 0  # painted from model.cells(), no role asked
+    # The overdue deadline is drawn in the error colour, the selected row on the highlight.
+    deadline = view.visualRect(model.index(overdue, Column.DEADLINE))
+    assert alert_colour("error").rgb() in _colours_in(image, deadline)
+    selected = view.visualRect(model.index(overdue - 1, Column.TITLE))
+    highlight = view.palette().color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight)
+    active = view.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+    assert image.pixel(selected.right() - 1, selected.center().y()) in (highlight.rgb(), active.rgb())
+    # Screen readers, tooltips and tests still get every role from data().
+    assert model.data(model.index(overdue, Column.TITLE)) == str(model.row_at(overdue).title)
+    view.close()
