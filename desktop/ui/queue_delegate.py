@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QStaticText, QTransform
 from PySide6.QtWidgets import (
+    QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionFocusRect,
@@ -55,8 +56,8 @@ class QueueDelegate(QStyledItemDelegate):
 
     def __init__(self, model: QueueTableModel, view: QWidget) -> None:
         super().__init__(view)
-        self._model = model
-        self._view = view
+        # No reference to the view here (the view owns this delegate: a cycle the collector cannot see would keep
+        # both alive); the style comes from each paint's option.widget.
         self._cells = model.cells
         self._slots = model.ROLE_SLOTS
         # (text, width) → (laid-out text, its width, its height); None when nothing fits
@@ -87,7 +88,7 @@ class QueueDelegate(QStyledItemDelegate):
         if text:
             margin = self._margin
             if margin < 0:
-                margin = self._margin = self._text_margin()
+                margin = self._margin = self._text_margin(option.widget)
             if cells[base + 2] is None:
                 width = rect.width() - 2 * margin
                 key = (text, width)
@@ -117,9 +118,11 @@ class QueueDelegate(QStyledItemDelegate):
         painter.drawText(rect, int(align or _LEFT), shown)
         painter.setFont(option.font)
 
-    def _text_margin(self) -> int:
+    @staticmethod
+    def _text_margin(widget: QWidget | None) -> int:
         # As QCommonStyle lays out an item's text: the focus frame's margin and one pixel each side.
-        return self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view) + 1
+        style = widget.style() if widget is not None else QApplication.style()
+        return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
 
     def _lay_out(
         self, key: tuple[str, int], option: QStyleOptionViewItem
@@ -142,16 +145,18 @@ class QueueDelegate(QStyledItemDelegate):
         return laid
 
     def _draw_focus(self, painter: QPainter, option: QStyleOptionViewItem, cg: QPalette.ColorGroup) -> None:
+        widget = option.widget
         focus = QStyleOptionFocusRect()
-        focus.initFrom(self._view)
         focus.rect = option.rect
+        focus.palette = option.palette
+        focus.direction = option.direction
+        focus.fontMetrics = option.fontMetrics
         focus.state = option.state | QStyle.StateFlag.State_KeyboardFocusChange | QStyle.StateFlag.State_Item
         focus.backgroundColor = option.palette.color(
             cg, _HIGHLIGHT if option.state.value & _SELECTED else _WINDOW
         )
-        self._view.style().drawPrimitive(
-            QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, self._view
-        )
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
 
     def clear_cache(self) -> None:
         """Forget laid-out texts and the text margin (widths are part of the key; the font and style are not)."""

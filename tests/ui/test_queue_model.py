@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
 
 from desktop.store.engine import Replica
 from desktop.store.queue import QueueFilter
@@ -202,7 +203,7 @@ def _colours_in(image: QImage, rect: QRect) -> set[int]:
     }
 
 
-def test_delegate_paints_prepared_cells_without_asking_roles(qapp: object, replica: Replica) -> None:
+def test_delegate_paints_prepared_cells_without_asking_roles(qtbot: QtBot, replica: Replica) -> None:
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QTableView
 
@@ -211,6 +212,8 @@ def test_delegate_paints_prepared_cells_without_asking_roles(qapp: object, repli
 
     model = CountingModel(CountingSource(replica), QueueQuery(QueueFilter()), read_ahead=False)
     view = QTableView()
+    qtbot.addWidget(view)
+    model.setParent(view)
     view.setModel(model)
     view.setItemDelegate(QueueDelegate(model, view))
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -235,4 +238,3 @@ def test_delegate_paints_prepared_cells_without_asking_roles(qapp: object, repli
     assert image.pixel(selected.right() - 1, selected.center().y()) in (highlight.rgb(), active.rgb())
     # Screen readers, tooltips and tests still get every role from data().
     assert model.data(model.index(overdue, Column.TITLE)) == str(model.row_at(overdue).title)
-    view.close()
