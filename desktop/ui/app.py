@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import faulthandler
+import gc
 import logging
 import os
 import sys
@@ -95,6 +96,16 @@ class FirstPaintQuitter(QObject):
     @Slot()
     def _quit(self) -> None:
         self._app.exit(0)
+
+
+class SettleAfterFirstPaint(QObject):
+    """Runs `settle_heap` once, just after the watched widget's first paint (not in the way of it)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, settle_heap)
+        return False
 
 
 # ------------------------------------------------------------------ the application
@@ -251,6 +262,8 @@ class DeskApp(QObject):
             self.quitter = FirstPaintQuitter(self.app, self)
             self.window.table.viewport().installEventFilter(self.quitter)
         self.window.show()
+        # Once the queue has painted, the start-up's objects leave the collector (see settle_heap).
+        self.window.table.viewport().installEventFilter(SettleAfterFirstPaint(self.window))
         if self.crash.previous is not None:
             self.window.statusBar().showMessage(
                 self.tr("LAPOR! Desk closed unexpectedly last time. A report was saved to %1").replace(
@@ -261,6 +274,8 @@ class DeskApp(QObject):
 
     def shutdown(self) -> None:
         self.runner.shutdown()
+        if self.window is not None:
+            self.window.model.close()  # waits for a page read ahead before the replica closes
         if self.session is not None:
             try:
                 self.session.close()
@@ -268,6 +283,16 @@ class DeskApp(QObject):
                 log.warning("closing the session: %r", exc)
         if self.hub is not None:
             self.hub.stop()
+
+
+def settle_heap() -> None:
+    """Collect once and freeze what the start-up built (Qt wrappers, SQLAlchemy, translations, the first pages).
+
+    Those objects live as long as the window; left in the collector, every full collection walks them all again
+    (50-70 ms at 100k complaints), and one landing in a Page Down is a dropped frame. Frozen, a full collection
+    walks only what was made since."""
+    gc.collect()
+    gc.freeze()
 
 
 def _apply_style(app: QApplication) -> None:

@@ -452,6 +452,8 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self._search_timer.stop()
         self.autosync.stop()
+        # No page read ahead may be running against the replica once the session closes behind this window.
+        self.model.close()
         super().closeEvent(event)
 
     @Slot(int, Qt.SortOrder)
