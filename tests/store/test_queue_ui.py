@@ -179,3 +179,36 @@ def test_page_is_rows_with_deadlines_in_sql_order(tmp_path: Path) -> None:
         assert row.id == "c-000007" and row.pending
     finally:
         rep.close()
+
+
+def test_deadline_order_is_kept_per_connection_and_follows_writes(tmp_path: Path) -> None:
+    from tests.ui.factory import write
+
+    rep = make_replica(tmp_path, 200, calendar_changes())
+    try:
+        clock = queue.office_clock(rep)
+        ascending = queue.SortKey("deadline", False)
+
+        def in_order(f: QueueFilter) -> list[str]:
+            every = queue.ids(rep, f, limit=1000)
+            due = {cid: d.due for cid, d in queue.deadlines(rep, every, clock).items()}
+            order = queue.ids(rep, f, ascending, 0, 1000)
+            with_due = [due[c] for c in order if c in due]
+            assert with_due == sorted(with_due) and all(c not in due for c in order[len(with_due) :])
+            assert sorted(order) == sorted(every)
+            return order
+
+        # Pages of the kept order, alternating filters (each refills the connection's table).
+        for f in (QueueFilter(), QueueFilter(queue="baru"), QueueFilter(), QueueFilter(search="jalan")):
+            order = in_order(f)
+            paged = [r.id for off in range(0, len(order), 40) for r in queue.page(rep, f, ascending, off, 40)]
+            assert paged == order
+        first = in_order(QueueFilter())[0]
+        # A write (here the mirror closing the first complaint) is seen by the next page: it has no deadline now.
+        n = int(first.removeprefix("c-"))
+        write(rep, [change("complaint", first, complaint_data(n, status="selesai"), version=2)])
+        after = in_order(QueueFilter())
+        assert after[0] != first
+        assert after.index(first) >= len(queue.deadlines(rep, after, clock))
+    finally:
+        rep.close()
