@@ -238,3 +238,28 @@ def test_delegate_paints_prepared_cells_without_asking_roles(qtbot: QtBot, repli
     assert image.pixel(selected.right() - 1, selected.center().y()) in (highlight.rgb(), active.rgb())
     # Screen readers, tooltips and tests still get every role from data().
     assert model.data(model.index(overdue, Column.TITLE)) == str(model.row_at(overdue).title)
+
+
+def test_closing_the_window_stops_reading_ahead(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.ui.jobs import JobRunner
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.services import StoreSession
+    from desktop.ui.settings import UiSettings
+
+    session = StoreSession(make_replica(tmp_path / "replica", 3 * PAGE_SIZE))
+    runner = JobRunner()
+    try:
+        window = MainWindow(session, runner, UiSettings(tmp_path))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        model = window.model
+        model.data(model.index(0, Column.TITLE))
+        QCoreApplication.processEvents()  # the page's neighbour is read ahead once the loop is idle
+        assert model._pool is not None
+        window.close()
+        assert model._pool is None and not model._ahead  # stopped, a read in progress waited for
+        assert model.data(model.index(PAGE_SIZE + 1, Column.TITLE))  # still answers, reading as asked
+    finally:
+        runner.shutdown()
+        session.close()
