@@ -170,13 +170,29 @@ def handle_result(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any],
     elif deferred:
         apply_changes(cur, deferred)
         deferred.clear()
-    if state == "conflict" or (state == "rejected" and ctype == "departure"):
+    if state == "conflict" and _behind_open_conflict(cur, op):
+        # Sent in the same batch as an earlier op of its chain that conflicted: it was built on that op's
+        # outcome, so it waits behind that conflict (and is rebased when it is settled) instead of becoming a
+        # second conflict for the same piece of work. The hub stored nothing for it.
+        cur.execute("UPDATE outbox SET state = 'queued', reason = NULL WHERE seq = ?", (op["seq"],))
+        state = "queued"
+    elif state == "conflict" or (state == "rejected" and ctype == "departure"):
         _record_conflict(cur, op, res, "departure" if ctype == "departure" else str(ctype or "complaint"))
     elif state == "rejected":
         _rebase_chain(cur, op, drop=True)
     if changes:
         apply_changes(cur, changes)
     return state
+
+
+def _behind_open_conflict(cur: Any, op: Mapping[str, Any]) -> bool:
+    key = chain_key(op["kind"], op["target"], op.get("complaint_id"))
+    if key is None:
+        return False
+    rows = cur.execute(
+        "SELECT kind, target, complaint_id FROM outbox WHERE state = 'conflict' AND seq < ?", (op["seq"],)
+    ).fetchall()
+    return any(chain_key(kind, target, cid) == key for kind, target, cid in rows)
 
 
 def _record_conflict(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any], record_type: str) -> None:

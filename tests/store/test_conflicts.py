@@ -111,6 +111,25 @@ def test_take_theirs_drops_mine_and_rebases_the_waiting(r: Replica) -> None:
         conflicts.resolve(r, c.id, "mine")
 
 
+def test_a_second_conflict_of_one_batch_waits_behind_the_first(r: Replica) -> None:
+    # assign and status change went out in one batch; the complaint had moved, so the hub refused both
+    v = queue.detail(r, CID).version
+    assign = actions.assign(r, CID, OTHER)
+    status = actions.change_status(r, CID, "arsip")
+    note = actions.add_note(r, CID, "catatan")
+    theirs = {"id": CID, "status": "diproses"}
+    assert ack(r, assign.op_id, status="conflict", version=v + 1, reason="stale", current=theirs,
+               current_type="complaint") == "conflict"  # fmt: skip
+    assert ack(r, status.op_id, status="conflict", version=v + 1, reason="stale", current=theirs,
+               current_type="complaint") == "queued"  # fmt: skip
+    (c,) = conflicts.list_conflicts(r)  # one conflict for the user to settle, not two
+    assert c.op_id == assign.op_id
+    assert _op(r, status.op_id)["state"] == "queued" and ready(r) == [note.op_id]
+    conflicts.resolve(r, c.id, "theirs")
+    assert ready(r) == [status.op_id, note.op_id]
+    assert _op(r, status.op_id)["base_version"] == v + 1  # rebased onto the hub's version
+
+
 def test_followup_text_conflict_keeps_three_texts_and_merges(r: Replica) -> None:
     fid = actions.create_followup(r, CID, "A\nB\nC\n").record_id
     assert fid is not None
