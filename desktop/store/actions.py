@@ -47,7 +47,14 @@ def _base_version(conn: Connection, complaint: dict[str, Any]) -> int:
         text(f"SELECT count(*) FROM outbox WHERE complaint_id = :c AND state IN ('queued', 'sent') AND kind IN ({kinds})"),
         params,
     ).scalar_one()
-    return int(complaint["version"]) + int(queued)
+    # A published follow-up moves the complaint to ditindaklanjuti, and that status change is a version of the
+    # complaint too (server/ops/followup_approve.py): the first queued approval counts when it will change it.
+    approving = complaint.get("status") != "ditindaklanjuti" and conn.execute(
+        text("SELECT EXISTS (SELECT 1 FROM outbox WHERE complaint_id = :c AND state IN ('queued', 'sent') "
+             "AND kind = 'followup.approve')"),
+        params,
+    ).scalar_one()  # fmt: skip
+    return int(complaint["version"]) + int(queued) + (1 if approving else 0)
 
 
 def _enqueue(

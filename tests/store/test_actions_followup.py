@@ -101,6 +101,16 @@ def test_approve_binds_to_version_and_hash(r: Replica) -> None:
     assert len(_ops(r)) == 1
 
 
+def test_status_change_after_an_approval_counts_the_status_it_publishes(r: Replica) -> None:
+    # The hub moves a complaint to ditindaklanjuti when its follow-up is published: a version of its own.
+    before = queue.detail(r, "c-0000001")
+    assert before.status != "ditindaklanjuti"
+    actions.approve_followup(r, "f-1")
+    actions.change_status(r, "c-0000001", "selesai")
+    status_op = next(o for o in _ops(r) if o["kind"] == "complaint.status")
+    assert status_op["base_version"] == before.version + 1
+
+
 def test_return_needs_a_reason_and_a_submitted_followup(r: Replica) -> None:
     with pytest.raises(ValueError):
         actions.return_followup(r, "f-1", "  ")
