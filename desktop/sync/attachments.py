@@ -22,6 +22,7 @@ from sqlalchemy import text
 
 from desktop.store import blobs
 from desktop.store.engine import Replica, now_iso
+from desktop.sync import crashpoints
 from desktop.sync.transport import (
     API,
     AuthError,
@@ -168,9 +169,11 @@ def upload_blob(replica: Replica, transport: Transport, blob: dict[str, Any], *,
             continue
         code = _code(resp)
         if resp.status_code == 201 or (resp.status_code == 200 and resp.headers.get("X-Blob-Complete") == "1"):
+            crashpoints.hit("upload.completed")
             _mark(replica, sha, upload_state="done", upload_offset=total, error=None)
             return True
         if resp.status_code == 200:
+            crashpoints.hit("upload.chunk_stored")
             offset = _offset(resp)
             _mark(replica, sha, upload_offset=offset)
             continue

@@ -27,6 +27,8 @@ ALL: tuple[str, ...] = (
     "rebuild.committed",  # a rebuild page committed
     "rebuild.before_sweep",  # rebuild: every page in, records not seen not swept yet
     "sync.before_done",  # everything in; last_sync_at not stamped yet
+    "upload.chunk_stored",  # the hub kept a file chunk; the local offset not updated yet
+    "upload.completed",  # the hub holds the whole file; 'done' not recorded locally, its op not sent yet
 )
 
 _counts: dict[str, int] = {}

@@ -9,6 +9,7 @@ every op applied exactly once on the hub, the replica equals the hub's view, PRA
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -36,6 +37,8 @@ NOTES = 4
 # which starting state reaches each point
 INITIAL = {"pull.before_index"}
 REBUILD = {"rebuild.started", "rebuild.committed", "rebuild.before_sweep"}
+UPLOAD = {"upload.chunk_stored", "upload.completed"}  # reached only with a file to upload (three chunks here)
+FILE_BYTES = 600_000
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +100,12 @@ def test_crash_then_rerun_loses_and_duplicates_nothing(point: str, hub: tuple[st
                 body = f"{marker} #{i}"
                 ops.append(actions.add_note(replica, cids[i % len(cids)], body).op_id)
                 texts.append(body)
+            if point in UPLOAD:
+                src = tmp_path / f"{marker}.pdf"
+                src.write_bytes(b"%PDF-1.4\n" + os.urandom(FILE_BYTES - 9))
+                file_sha = hashlib.sha256(src.read_bytes()).hexdigest()
+                ops.append(actions.add_attachment(replica, cids[0], src, owner_type="complaint", owner_id=cids[0],
+                                                  mime="application/pdf").op_id)  # fmt: skip
             if point in REBUILD:  # a cursor ahead of the hub's counter (a hub restored from a backup) → 410
                 with replica.write() as conn:
                     conn.execute(text("UPDATE sync_state SET cursor = 1000000000 WHERE id = 1"))
@@ -131,6 +140,13 @@ def test_crash_then_rerun_loses_and_duplicates_nothing(point: str, hub: tuple[st
         for op in ops:
             assert hub_conn.execute(one.format("events", "op_id"), (op,)).fetchone()[0] == 1, op
             assert hub_conn.execute(one.format("op_results", "op_id"), (op,)).fetchone()[0] == 1, op
+
+    if point in UPLOAD:  # the file is on the hub once, whole, and its attachment record names it
+        with sqlite3.connect(hub_db) as hub_conn:
+            assert hub_conn.execute("SELECT size, complete FROM blobs WHERE sha256 = ?",
+                                    (file_sha,)).fetchone() == (FILE_BYTES, 1)  # fmt: skip
+            assert hub_conn.execute("SELECT count(*) FROM attachments WHERE sha256 = ?",
+                                    (file_sha,)).fetchone()[0] == 1  # fmt: skip
 
     replica = _open(url, data)
     try:
