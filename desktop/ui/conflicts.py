@@ -10,11 +10,10 @@ from __future__ import annotations
 import enum
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -41,6 +40,7 @@ from desktop.ui.actions.common import plain_label
 from desktop.ui.errors import describe
 from desktop.ui.i18n import op_kind_label, op_reason_label, status_label
 from desktop.ui.jobs import Lane
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.queue_model import alert_colour, format_datetime
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -357,53 +357,17 @@ def conflict_type_label(record_type: str) -> str:
     return labels.get(record_type, record_type)
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(ListTableModel[services.ConflictView]):
     """The open conflicts (``services.list_conflicts``), departures included, replaced whole on each refresh."""
 
     ConflictIdRole = Qt.ItemDataRole.UserRole + 1
     ComplaintIdRole = Qt.ItemDataRole.UserRole + 2
+    columns = ConflictColumn
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[services.ConflictView] = []
+    def column_title(self, column: ConflictColumn) -> str:
+        return conflict_column_title(column)
 
-    def set_items(self, items: Sequence[services.ConflictView]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item_at(self, row: int) -> services.ConflictView | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ConflictColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(ConflictColumn)
-        ):
-            return conflict_column_title(ConflictColumn(section))
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        if not 0 <= index.column() < len(ConflictColumn):
-            return None
-        item = self._items[index.row()]
-        column = ConflictColumn(index.column())
+    def cell(self, item: services.ConflictView, column: ConflictColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ConflictColumn.CREATED:
                 return format_datetime(item.created_at)

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 
 from desktop.ui.i18n import op_kind_label, op_reason_label, op_state_label
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.queue_model import alert_colour, format_datetime
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class OutboxColumn(enum.IntEnum):
@@ -43,52 +34,16 @@ def outbox_column_title(column: OutboxColumn) -> str:
     return titles[column]
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(ListTableModel[Any]):
     """A short list (the ops not yet accepted), replaced whole on each refresh."""
 
     ComplaintIdRole = Qt.ItemDataRole.UserRole + 1
+    columns = OutboxColumn
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[Any] = []
+    def column_title(self, column: OutboxColumn) -> str:
+        return outbox_column_title(column)
 
-    def set_items(self, items: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item_at(self, row: int) -> Any | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(OutboxColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(OutboxColumn)
-        ):
-            return outbox_column_title(OutboxColumn(section))
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        if not 0 <= index.column() < len(OutboxColumn):
-            return None
-        item = self._items[index.row()]
-        column = OutboxColumn(index.column())
+    def cell(self, item: Any, column: OutboxColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == OutboxColumn.CREATED:
                 return format_datetime(item.created_at)
