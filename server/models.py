@@ -164,6 +164,8 @@ class FollowUp(ComplaintChild, Base):
     text: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(16))
     author_id: Mapped[str] = mapped_column(ID, ForeignKey("users.id"))
+    # Everyone who wrote or changed the text (the author first, each editor once): no one of them approves it.
+    writer_ids: Mapped[list[str]]
     content_hash: Mapped[str] = mapped_column(String(64))
     approved_by: Mapped[str | None] = mapped_column(ID, ForeignKey("users.id"))
     approved_at: Mapped[dt.datetime | None]
@@ -233,14 +235,29 @@ class FeedReader(Base):
 
 
 class Blob(Base):
-    """An attachment's bytes on disk (content-addressed); the row says how big, what type, who sent it."""
+    """A verified attachment file on disk (content-addressed): a row exists only once the bytes hashed right.
+
+    Uploads in progress and who may use the file are in BlobOwner; `uploaded_by` is the first who completed it."""
 
     __tablename__ = "blobs"
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    size: Mapped[int] = mapped_column(BigInteger)  # the declared total (Content-Range .../TOTAL)
+    size: Mapped[int] = mapped_column(BigInteger)
     mime: Mapped[str] = mapped_column(String(127))
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     uploaded_by: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[dt.datetime]
+    completed_at: Mapped[dt.datetime | None]
+
+
+class BlobOwner(Base):
+    """One user's upload of a blob: in progress (`completed_at` NULL, its part is `<sha>.<user_id>.part`) or done,
+    which proves the user holds the bytes and lets them read and attach the blob (docs/protocol.md, "Blobs")."""
+
+    __tablename__ = "blob_owners"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ID, ForeignKey("users.id"), primary_key=True, index=True)
+    size: Mapped[int] = mapped_column(BigInteger)  # the declared total (Content-Range .../TOTAL)
+    mime: Mapped[str] = mapped_column(String(127))
     created_at: Mapped[dt.datetime]
     completed_at: Mapped[dt.datetime | None]
 
@@ -262,6 +279,27 @@ class Token(Base):
     device_id: Mapped[str] = mapped_column(String(128))
     expires_at: Mapped[dt.datetime]
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Every token of one password sign-in and its refreshes: a replayed refresh token revokes them all.
+    family_id: Mapped[str] = mapped_column(String(64), index=True)
+    parent_hash: Mapped[str | None] = mapped_column(String(64), index=True)  # the refresh token rotated into this
+    used_at: Mapped[dt.datetime | None]  # a refresh token's rotation (it is then used, not revoked)
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins of one account or one client address, and its lock-out (shared by every hub process).
+
+    `key` is the SHA-256 of the username or address as sent: people type passwords into the username field.
+    """
+
+    __tablename__ = "sign_in_throttles"
+    scope: Mapped[str] = mapped_column(String(8), primary_key=True)  # account | address
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locks: Mapped[int] = mapped_column(Integer, default=0)  # lock-outs in this streak: the next lasts longer
+    pending: Mapped[int] = mapped_column(Integer, default=0)  # admitted attempts whose password is being checked
+    pending_at: Mapped[dt.datetime | None]  # the latest admission: a count older than PENDING_TTL is dropped
+    last_failure_at: Mapped[dt.datetime | None]
+    locked_until: Mapped[dt.datetime | None]
 
 
 SYNCABLE: dict[str, type[Syncable]] = {

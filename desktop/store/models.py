@@ -142,6 +142,7 @@ class FollowUp(Base):
     text: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String, index=True)
     author_id: Mapped[str | None] = mapped_column(String)
+    writer_ids: Mapped[str | None] = mapped_column(Text)  # JSON list: everyone who wrote or changed the text
     content_hash: Mapped[str | None] = mapped_column(String)
     approved_by: Mapped[str | None] = mapped_column(String)
     approved_at: Mapped[str | None] = mapped_column(String)
