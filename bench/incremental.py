@@ -36,8 +36,9 @@ from desktop.testing.hub import run_hub, seed_hub
 from desktop.testing.memory_keyring import MemoryKeyring
 
 PAGE = 1000
-# one allowed move per open status (desktop/domain/statuses.py TRANSITIONS), so every op is applied
-NEXT_STATUS = {"terdisposisi": "ditunda", "ditunda": "diproses", "diproses": "ditindaklanjuti",
+# one move by hand per open status (desktop/domain/statuses.py BY_HAND), so every op is applied: the seed's
+# ditindaklanjuti complaints have a published follow-up (selesai needs one); ditindaklanjuti is never set by hand
+NEXT_STATUS = {"terdisposisi": "ditunda", "ditunda": "diproses", "diproses": "arsip",
                "ditindaklanjuti": "selesai"}  # fmt: skip
 
 

@@ -70,7 +70,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
                     "scope_unit_id")),
     ("dispositions", ("id", "complaint_id", "kind", "from_unit_id", "to_unit_id", "to_user_id", "instruction",
                       "due_date", "reason", "suggested_body", "created_by", "created_at", "scope_unit_id")),
-    ("followups", ("id", "complaint_id", "text", "state", "author_id", "content_hash", "approved_by",
+    ("followups", ("id", "complaint_id", "text", "state", "author_id", "writer_ids", "content_hash", "approved_by",
                    "approved_at", "return_reason", "created_at", "updated_at", "scope_unit_id")),
     ("replies", ("id", "complaint_id", "created_at", "scope_unit_id", "text")),
     ("events", ("id", "complaint_id", "kind", "actor_id", "device_id", "op_id", "at", "data", "scope_unit_id")),
@@ -389,7 +389,8 @@ class RowBuilder:
                         "tindak lanjuti bersama unit terkait. Kami akan terus memantau penyelesaiannya.")
                 fu_at = min(at + _td(rng.uniform(1, 5)), now)
                 updated_at = fu_at_s = text_of(fu_at)
-                followups.append((new_id(), cid, text, "published", assignee or admin,
+                author = assignee or admin
+                followups.append((new_id(), cid, text, "published", author, json.dumps([author]),
                                   hashlib.sha256(text.encode()).hexdigest(), None, fu_at_s, None, fu_at_s, fu_at_s,
                                   scope))
                 if status == "ditanggapi_pelapor":

@@ -63,7 +63,8 @@ def disposition(r: Any) -> dict[str, Any]:
 
 def followup(r: Any) -> dict[str, Any]:
     return {"id": r.id, "complaint_id": r.complaint_id, "text": r.text, "state": r.state,
-            "author_id": r.author_id, "content_hash": r.content_hash, "approved_by": r.approved_by,
+            "author_id": r.author_id, "writer_ids": list(r.writer_ids), "content_hash": r.content_hash,
+            "approved_by": r.approved_by,
             "approved_at": iso(r.approved_at), "return_reason": r.return_reason,
             "created_at": iso(r.created_at), "updated_at": iso(r.updated_at)}
 

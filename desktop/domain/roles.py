@@ -7,7 +7,9 @@ answers "may this role ever do this action".
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from enum import StrEnum
+from typing import Any
 
 
 class Role(StrEnum):
@@ -58,6 +60,26 @@ def can(role: Role | str, action: Action | str) -> bool:
         return False
 
 
-def can_approve(role: Role | str, approver_id: str, author_id: str) -> bool:
-    """Four eyes: a supervisor approves or returns follow-ups, never their own."""
-    return can(role, Action.FOLLOWUP_APPROVE) and approver_id != author_id
+def can_approve(role: Role | str, approver_id: str, writer_ids: Collection[str]) -> bool:
+    """Four eyes: a supervisor approves or returns only a follow-up whose text they had no hand in.
+
+    ``writer_ids``: everyone who wrote or changed its text (its author and every editor, `followup_writers`).
+    """
+    if isinstance(writer_ids, str):  # one id would be searched as a substring
+        raise TypeError("writer_ids is a collection of user ids")
+    return can(role, Action.FOLLOWUP_APPROVE) and bool(approver_id) and approver_id not in writer_ids
+
+
+def followup_writers(data: Mapping[str, Any]) -> list[str]:
+    """Who wrote or changed a follow-up's text, first writer first, from its wire data: ``writer_ids``, or only
+    ``author_id`` for a record from before the hub listed its writers."""
+    writers = data.get("writer_ids")
+    if isinstance(writers, list) and writers:
+        return [str(w) for w in writers]
+    author = data.get("author_id")
+    return [str(author)] if author else []
+
+
+def with_writer(writers: Sequence[str], user_id: str) -> list[str]:
+    """``writers`` after ``user_id`` changed the text: appended once, the order of first writing kept."""
+    return [*writers] if user_id in writers else [*writers, user_id]

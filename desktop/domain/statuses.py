@@ -42,6 +42,48 @@ TRANSITIONS: Mapping[Status, frozenset[Status]] = {
 }
 
 
+# Statuses that only an event sets, never `complaint.status`: a "bukan wewenang" disposition (dikembalikan), the
+# reporter's reply (ditanggapi_pelapor), the publishing of an approved follow-up (ditindaklanjuti).
+NOT_BY_HAND: frozenset[Status] = frozenset(
+    {Status.DIKEMBALIKAN, Status.DITANGGAPI_PELAPOR, Status.DITINDAKLANJUTI}
+)
+# The moves an admin makes by hand, before what each needs (NEEDS_PUBLISHED_FOLLOWUP).
+BY_HAND: Mapping[Status, frozenset[Status]] = {
+    status: moves - NOT_BY_HAND for status, moves in TRANSITIONS.items()
+}
+# Closing as finished needs an answer the reporter has read: a published follow-up on the complaint. (The reply
+# window running out closes a complaint too; that is the hub's tick, not a move by hand.)
+NEEDS_PUBLISHED_FOLLOWUP: frozenset[Status] = frozenset({Status.SELESAI})
+
+
+class MoveRefusal(StrEnum):
+    """Why a move by hand is refused: the `reason` codes the hub answers `complaint.status` with."""
+
+    NOT_BY_HAND = "invalid"  # only a disposition, a reply or a published follow-up makes it
+    NOT_FROM_HERE = "wrong_state"  # not a move of TRANSITIONS
+    NO_FOLLOWUP = "no_followup"  # selesai with no published follow-up on the complaint
+
+
+def hand_move_refusal(
+    current: Status | str, new: Status | str, *, published_followup: bool
+) -> MoveRefusal | None:
+    """Why moving a complaint from ``current`` to ``new`` by hand is refused, or None when it may be made.
+    ``published_followup``: the complaint has at least one published follow-up."""
+    new = Status(new)
+    if new in NOT_BY_HAND:
+        return MoveRefusal.NOT_BY_HAND
+    if new not in BY_HAND[Status(current)]:
+        return MoveRefusal.NOT_FROM_HERE
+    if new in NEEDS_PUBLISHED_FOLLOWUP and not published_followup:
+        return MoveRefusal.NO_FOLLOWUP
+    return None
+
+
+def hand_moves(current: Status | str, *, published_followup: bool) -> list[Status]:
+    """The statuses a user may set by hand from ``current`` now, in lifecycle order."""
+    return [s for s in Status if hand_move_refusal(current, s, published_followup=published_followup) is None]
+
+
 def is_open(status: Status | str) -> bool:
     """Whether the OPD still has work to do on a complaint in ``status``."""
     return Status(status) in OPEN_STATUSES

@@ -79,7 +79,8 @@ def _disposition(i: str, v: int, d: dict[str, Any]) -> Row:
 def _followup(i: str, v: int, d: dict[str, Any]) -> Row:
     return (
         i, v, d.get("complaint_id") or "", d.get("text") or "", d.get("state") or "", d.get("author_id"),
-        d.get("content_hash"), d.get("approved_by"), d.get("approved_at"), d.get("return_reason"),
+        _j(d.get("writer_ids")), d.get("content_hash"), d.get("approved_by"), d.get("approved_at"),
+        d.get("return_reason"),
         d.get("created_at") or "", d.get("updated_at"),
     )  # fmt: skip
 
@@ -123,8 +124,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "due_date", "reason", "suggested_body", "created_by", "created_at",
     ),  # fmt: skip
     "followups": (
-        "id", "version", "complaint_id", "text", "state", "author_id", "content_hash", "approved_by", "approved_at",
-        "return_reason", "created_at", "updated_at",
+        "id", "version", "complaint_id", "text", "state", "author_id", "writer_ids", "content_hash", "approved_by",
+        "approved_at", "return_reason", "created_at", "updated_at",
     ),  # fmt: skip
     "notes": ("id", "version", "complaint_id", "text", "author_id", "created_at"),
     "replies": ("id", "version", "complaint_id", "text", "created_at"),

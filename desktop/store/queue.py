@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.domain.sla import Limits, SlaClock, Step, WorkingCalendar
+from desktop.domain.statuses import CLOSED_STATUSES, Status
 from desktop.store.engine import Replica
 
 QUEUES = (
@@ -549,6 +550,8 @@ def _overlay(
             assignee_id, changed = me, True
         elif op.kind == "complaint.status" and p.get("status"):
             status = str(p["status"])
+        elif op.kind == "followup.approve" and status not in CLOSED_STATUSES:
+            status = str(Status.DITINDAKLANJUTI)  # publishing is what moves it there (server/ops/followup_approve.py)
         elif op.kind == "disposition.create":
             if p.get("kind") == "external":
                 status = "dikembalikan"
@@ -656,7 +659,7 @@ def _entry(
     text_key: str = "text",
 ) -> TimelineEntry:
     author = r.get(author_key) if author_key else None
-    data = {k: _loads(v) if k in ("data", "tags") else v for k, v in r.items()}
+    data = {k: _loads(v) if k in ("data", "tags", "writer_ids") else v for k, v in r.items()}
     return TimelineEntry(
         type=typ,
         id=r["id"],
@@ -788,7 +791,7 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
         )
         {"note": note_entries, "disposition": disp_entries, "followup": fup_entries,
          "attachment": att_entries}.get(lr["type"], note_entries).append(entry)  # fmt: skip
-    fup_entries = _followup_overlay(fup_entries, ops)
+    fup_entries = _followup_overlay(fup_entries, ops, replica.user_id)
     rep_entries = [_entry("reply", r, names) for r in reps]
     evt_entries = [
         _entry("event", e, names, at_key="at", author_key="actor_id", text_key="kind") for e in evts
@@ -841,9 +844,12 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
     )
 
 
-def _followup_overlay(entries: list[TimelineEntry], ops: Sequence[OutboxEntry]) -> list[TimelineEntry]:
+def _followup_overlay(
+    entries: list[TimelineEntry], ops: Sequence[OutboxEntry], actor: str | None
+) -> list[TimelineEntry]:
     """Follow-ups with this desk's ops on them applied (edit, submit, approve, return): a queued edit shows its
-    text at once; an op the hub answered conflict/rejected marks the follow-up with its state and reason."""
+    text (and ``actor``, who made it, among the writers) at once; an op the hub answered conflict/rejected marks
+    the follow-up with its state and reason."""
     from desktop.store.actions import FOLLOWUP_TARGET_KINDS, apply_followup_op
 
     by_target: dict[str, list[OutboxEntry]] = {}
@@ -864,7 +870,7 @@ def _followup_overlay(entries: list[TimelineEntry], ops: Sequence[OutboxEntry]) 
         pending = entry.pending
         for op in mine:
             if op.state in PENDING_STATES:
-                apply_followup_op(data, op.kind, dict(op.payload))
+                apply_followup_op(data, op.kind, dict(op.payload), actor)
                 version = (version or 0) + 1 if version is not None else None
                 pending = True
                 op_state = op_state if op_state in ATTENTION_STATES else op.state

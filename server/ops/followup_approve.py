@@ -1,4 +1,5 @@
-"""`followup.approve`: a supervisor signs off the exact text they read, never their own; it is then published.
+"""`followup.approve`: a supervisor signs off the exact text they read, never one they wrote or changed (any of
+the follow-up's `writer_ids`); it is then published.
 
 The approval binds to the follow-up's version (base_version) and `content_hash`: any other → `conflict` with the
 follow-up as it is now. Publishing moves the complaint to `ditindaklanjuti` (the reporter's reply window starts).
@@ -19,8 +20,9 @@ def followup_approve(ctx: OpContext) -> Complaint:
     ctx.expect_followup_version(fu)
     if ctx.op.payload.get("content_hash") != fu.content_hash:
         raise OpConflict(followup_data(fu), fu.version, "followup")
-    if not can_approve(ctx.actor.role, ctx.actor.user_id, fu.author_id):
-        raise OpRejected("own_followup", "A supervisor never approves their own follow-up.")
+    if not can_approve(ctx.actor.role, ctx.actor.user_id, fu.writer_ids):
+        raise OpRejected("own_followup",
+                         "A supervisor never approves a follow-up whose text they wrote or changed.")
     if fu.state != "submitted" or row.status in NO_APPEND:
         raise OpRejected("wrong_state", f"A {fu.state} follow-up of a {row.status} complaint cannot be approved.")
     ctx.event_data = {"followup_id": fu.id, "content_hash": fu.content_hash, "version": fu.version,

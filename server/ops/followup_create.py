@@ -13,7 +13,8 @@ def followup_create(ctx: OpContext) -> Complaint:
     ctx.open_for_append(row)
     body = ctx.text("text") or ""
     fu = FollowUp(id=ctx.new_id("followup_id"), complaint_id=row.id, text=body, state="draft",
-                  author_id=ctx.actor.user_id, content_hash=text_hash(body), created_at=ctx.now, updated_at=ctx.now)
+                  author_id=ctx.actor.user_id, writer_ids=[ctx.actor.user_id], content_hash=text_hash(body),
+                  created_at=ctx.now, updated_at=ctx.now)
     ctx.add_child(fu, row)
     ctx.event_data = {"followup_id": fu.id}
     return row

@@ -3,12 +3,13 @@
 The desk compares three ways, so the hub answers `conflict` with the follow-up as it is now whenever the text moved
 since the desk's base. A version that moved without touching the text (a submit or a return) does not clash when the
 op carries `base_text_hash` equal to the current `content_hash`. Editing a submitted (or approved) follow-up takes
-it back to draft and voids any approval; a published one is public and answers `wrong_state`.
+it back to draft and voids any approval; a published one is public and answers `wrong_state`. The editor joins
+the follow-up's writers, none of whom may approve it (four eyes).
 """
 
 from __future__ import annotations
 
-from desktop.domain.roles import Action
+from desktop.domain.roles import Action, with_writer
 from server.models import Complaint
 from server.ops.base import NO_APPEND, OpConflict, OpContext, OpRejected, register, roles_for, text_hash
 from server.serialize import followup as followup_data
@@ -32,5 +33,7 @@ def followup_edit(ctx: OpContext) -> Complaint:
         fu.state = "draft"
     fu.approved_by = fu.approved_at = None
     fu.text, fu.content_hash, fu.updated_at = body, text_hash(body), ctx.now
+    # A new list, not an in-place append: the JSON column is only written when its value is replaced.
+    fu.writer_ids = with_writer(fu.writer_ids, ctx.actor.user_id)
     ctx.touch_child(fu)
     return row

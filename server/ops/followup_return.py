@@ -11,8 +11,10 @@ from server.ops.base import OpContext, OpRejected, register, roles_for
 def followup_return(ctx: OpContext) -> Complaint:
     row, fu = ctx.followup()
     ctx.expect_followup_version(fu)
-    if not can_approve(ctx.actor.role, ctx.actor.user_id, fu.author_id):
-        raise OpRejected("own_followup", "A supervisor never returns their own follow-up.")
+    # Returning is the other half of the same review: one who wrote or changed the text reviews neither way.
+    if not can_approve(ctx.actor.role, ctx.actor.user_id, fu.writer_ids):
+        raise OpRejected("own_followup",
+                         "A supervisor never returns a follow-up whose text they wrote or changed.")
     if fu.state != "submitted":
         raise OpRejected("wrong_state", f"A {fu.state} follow-up cannot be returned.")
     reason = ctx.text("reason", max_len=4000)

@@ -1,17 +1,25 @@
 """`complaint.status`: an admin moves a complaint along the lifecycle of desktop.domain.statuses (compare-and-set).
 
-Two moves are not made by hand: `dikembalikan` (a "bukan wewenang" disposition does it, moving the complaint out of
-the OPD) and `ditanggapi_pelapor` (only the reporter's reply does it). Both answer `invalid`.
+Only the moves of `statuses.BY_HAND`: `dikembalikan` (a "bukan wewenang" disposition makes it), `ditanggapi_pelapor`
+(only the reporter's reply) and `ditindaklanjuti` (only publishing an approved follow-up) answer `invalid`; a move
+outside TRANSITIONS answers `wrong_state`; closing as `selesai` with no published follow-up on the complaint answers
+`no_followup` (the reporter was never answered). The same rule gates the desk's status dialog.
 """
 
 from __future__ import annotations
 
+from sqlalchemy import exists, select
+
 from desktop.domain.roles import Action
-from desktop.domain.statuses import Status, can_transition
-from server.models import Complaint
+from desktop.domain.statuses import NEEDS_PUBLISHED_FOLLOWUP, MoveRefusal, Status, hand_move_refusal
+from server.models import Complaint, FollowUp
 from server.ops.base import OpContext, OpRejected, register, roles_for
 
-NOT_BY_HAND = frozenset({Status.DIKEMBALIKAN, Status.DITANGGAPI_PELAPOR})
+_DETAIL = {
+    MoveRefusal.NOT_BY_HAND: "{new} is set by a disposition, a reply or a published follow-up, not by hand.",
+    MoveRefusal.NOT_FROM_HERE: "{current} cannot move to {new}.",
+    MoveRefusal.NO_FOLLOWUP: "{new} needs a published follow-up on the complaint.",
+}
 
 
 @register("complaint.status", roles_for(Action.COMPLAINT_STATUS))
@@ -22,10 +30,12 @@ def complaint_status(ctx: OpContext) -> Complaint:
         new = Status(str(ctx.op.payload.get("status")))
     except ValueError:
         raise OpRejected("invalid", "payload.status is not a status code.") from None
-    if new in NOT_BY_HAND:
-        raise OpRejected("invalid", f"{new} is set by a disposition or a reply, not by hand.")
-    if not can_transition(row.status, new):
-        raise OpRejected("wrong_state", f"{row.status} cannot move to {new}.")
+    # Publishing takes the complaint's row lock too (server/ops/followup_approve.py), so this answer holds.
+    published = new in NEEDS_PUBLISHED_FOLLOWUP and ctx.session.scalar(select(exists().where(
+        FollowUp.complaint_id == row.id, FollowUp.state == "published")))
+    refusal = hand_move_refusal(row.status, new, published_followup=bool(published))
+    if refusal is not None:
+        raise OpRejected(str(refusal), _DETAIL[refusal].format(current=row.status, new=new))
     reason = ctx.text("reason", required=False, max_len=4000)
     ctx.event_data = {"from": row.status, "to": str(new), "reason": reason}
     row.status = str(new)

@@ -1,6 +1,6 @@
 import pytest
 
-from desktop.domain.roles import Action, Role, can, can_approve
+from desktop.domain.roles import Action, Role, can, can_approve, followup_writers, with_writer
 
 
 def test_roles_are_the_protocol_roles():
@@ -27,9 +27,27 @@ def test_only_supervisors_sign_off(action):
 
 
 def test_four_eyes():
-    assert can_approve(Role.SUPERVISOR, "u1", "u2")
-    assert not can_approve(Role.SUPERVISOR, "u1", "u1")
-    assert not can_approve(Role.ADMIN, "u1", "u2")
+    assert can_approve(Role.SUPERVISOR, "u1", ["u2"])
+    assert not can_approve(Role.SUPERVISOR, "u1", ["u1"])
+    assert not can_approve(Role.ADMIN, "u1", ["u2"])
+
+
+def test_four_eyes_counts_every_writer_not_only_the_author():
+    # staff wrote it, the supervisor changed it: the supervisor never signs it off; another one may.
+    assert not can_approve(Role.SUPERVISOR, "kepala", ["staf", "kepala"])
+    assert can_approve(Role.SUPERVISOR, "kepala2", ["staf", "kepala"])
+    assert not can_approve(Role.SUPERVISOR, "", ["staf"])  # nobody signed in approves nothing
+    with pytest.raises(TypeError):
+        can_approve(Role.SUPERVISOR, "u", "u1")  # type: ignore[arg-type]  # a bare id is not a set of writers
+
+
+def test_writers_from_the_wire_and_after_an_edit():
+    assert followup_writers({"author_id": "a", "writer_ids": ["a", "b"]}) == ["a", "b"]
+    assert followup_writers({"author_id": "a"}) == ["a"]  # mirrored before the hub listed writers
+    assert followup_writers({"author_id": "a", "writer_ids": None}) == ["a"]
+    assert followup_writers({}) == []
+    assert with_writer(["a"], "b") == ["a", "b"]
+    assert with_writer(["a", "b"], "a") == ["a", "b"]  # once, first-writing order kept
 
 
 def test_unknown_role_or_action_may_do_nothing():

@@ -189,7 +189,8 @@ def test_gates_pure() -> None:
     assert complaint_gates("staff", "you", d)["claim"].reason == "assigned"
     assert complaint_gates("coordinator", "x", d)["dispose"].allowed
     assert complaint_gates("", None, d)["note"].reason == "role"
-    assert status_moves("diproses") == ["ditindaklanjuti", "arsip"]
+    # diproses → ditindaklanjuti is made by publishing a follow-up, never by hand (issue 9)
+    assert status_moves("diproses", published_followup=False) == ["arsip"]
     own = followup_gates("supervisor", "u1", {"state": "submitted", "author_id": "u1"})
     assert not own.approve.allowed and own.approve.reason == "own_followup"
     other = followup_gates("supervisor", "u1", {"state": "submitted", "author_id": "u2"})

@@ -21,7 +21,13 @@ from desktop.ui.actions.attachments import AttachmentsPanel
 from desktop.ui.actions.dialogs import AssignDialog, NoteDialog, StatusDialog
 from desktop.ui.actions.disposition import DispositionDialog, DispositionRequest
 from desktop.ui.actions.followup import FollowUpEditor, FollowUpOutcome
-from desktop.ui.actions.gating import Gate, complaint_gates, status_moves
+from desktop.ui.actions.gating import (
+    Gate,
+    complaint_gates,
+    has_published_followup,
+    held_back_moves,
+    status_moves,
+)
 from desktop.ui.errors import describe
 from desktop.ui.jobs import Lane
 
@@ -267,8 +273,13 @@ class DeskActions(QObject):
         if not self.gates["status"].allowed or self.detail is None:
             return None
         cid, replica = self.detail.id, self.replica
-        moves = [str(s) for s in status_moves(self.detail.status)]
-        dialog = StatusDialog(self.detail.tracking_id, self.detail.status, moves, parent=self.window)
+        published = has_published_followup(self.detail)
+        moves = [str(s) for s in status_moves(self.detail.status, published_followup=published)]
+        waiting = held_back_moves(self.detail.status, published_followup=published)
+        note = None
+        if Status.SELESAI in waiting:
+            note = self.tr("It can be closed as finished once a follow-up has been approved and published.")
+        dialog = StatusDialog(self.detail.tracking_id, self.detail.status, moves, note=note, parent=self.window)
 
         def change() -> None:
             status, reason = dialog.status(), dialog.reason()

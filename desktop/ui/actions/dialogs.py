@@ -75,8 +75,12 @@ class AssignDialog(_ActionDialog):
 
 
 class StatusDialog(_ActionDialog):
+    """The moves the hub allows by hand from ``current`` (``gating.status_moves``); ``note`` says what a move
+    held back still needs."""
+
     def __init__(
-        self, tracking_id: Any, current: str, moves: Sequence[str], parent: QWidget | None = None
+        self, tracking_id: Any, current: str, moves: Sequence[str], *, note: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             self.tr("Change the status of %1").replace("%1", str(tracking_id)), self.tr("Change"), parent
@@ -94,6 +98,9 @@ class StatusDialog(_ActionDialog):
         form.addRow(plain_label(self.tr("New status")), self.status_combo)
         form.addRow(plain_label(self.tr("Reason")), self.reason_edit)
         self.body.addLayout(form)
+        self.note_label = plain_label(note or "", name="statusNote")
+        self.note_label.setVisible(bool(note))
+        self.body.addWidget(self.note_label)
         self.body.addWidget(self.buttons)
         self.ok_button.setEnabled(self.status_combo.count() > 0)
 

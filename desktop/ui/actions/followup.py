@@ -214,7 +214,8 @@ class FollowUpEditor(QDialog):
         self.return_reason.setVisible(can_review)
         if gates.approve.reason == "own_followup":
             text = self.tr(
-                "You wrote this follow-up: another supervisor must approve or return it (four eyes)."
+                "You wrote or changed this follow-up's text: another supervisor must approve or return it "
+                "(four eyes)."
             )
             self.approve_button.setToolTip(text)
             self.return_button.setToolTip(text)

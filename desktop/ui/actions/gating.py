@@ -10,11 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain.roles import Action, can, can_approve
-from desktop.domain.statuses import Status, allowed_next, is_open
+from desktop.domain.roles import Action, can, can_approve, followup_writers
+from desktop.domain.statuses import MoveRefusal, Status, hand_move_refusal, hand_moves, is_open
 
-# Moves never made by hand: "bukan wewenang" is a disposition; "ditanggapi_pelapor" only the reporter's reply makes.
-NOT_BY_HAND = frozenset({Status.DIKEMBALIKAN, Status.DITANGGAPI_PELAPOR})
 # A complaint in these states takes no new work (it left the OPD, or it is closed).
 NO_APPEND = frozenset({Status.SELESAI, Status.DIKEMBALIKAN, Status.ARSIP})
 
@@ -37,19 +35,35 @@ def _status(detail: Any) -> Status | None:
         return None
 
 
-def status_moves(status: str) -> list[Status]:
-    """The statuses a user may set by hand from ``status``, in lifecycle order."""
+def has_published_followup(detail: Any) -> bool:
+    """Whether the complaint has a published follow-up, as this desk sees it (an approval still in the outbox
+    counts: the hub applies it before a status change queued after it)."""
+    followups = getattr(detail, "followups", ())
+    return any((getattr(f, "data", None) or {}).get("state") == "published" for f in followups)
+
+
+def status_moves(status: str, *, published_followup: bool) -> list[Status]:
+    """The statuses a user may set by hand from ``status`` now, in lifecycle order (the hub's rule)."""
     try:
-        nxt = allowed_next(status)
+        return hand_moves(status, published_followup=published_followup)
     except (KeyError, ValueError):
         return []
-    return [s for s in Status if s in nxt and s not in NOT_BY_HAND]
+
+
+def held_back_moves(status: str, *, published_followup: bool) -> list[Status]:
+    """Moves of the lifecycle from ``status`` that wait for a published follow-up (closing as selesai)."""
+    try:
+        refusals = {s: hand_move_refusal(status, s, published_followup=published_followup) for s in Status}
+    except (KeyError, ValueError):
+        return []
+    return [s for s, refusal in refusals.items() if refusal is MoveRefusal.NO_FOLLOWUP]
 
 
 def complaint_gates(role: str, user_id: str | None, detail: Any | None) -> dict[str, Gate]:
     if detail is None:
         return {key: Gate(False, "no_complaint") for key in ACTION_KEYS}
     status = _status(detail)
+    published = has_published_followup(detail)
     open_ = status is not None and is_open(status)
     takes_work = status is not None and status not in NO_APPEND
 
@@ -64,7 +78,9 @@ def complaint_gates(role: str, user_id: str | None, detail: Any | None) -> dict[
         "note": gate(Action.NOTE_ADD, takes_work),
         "assign": gate(Action.COMPLAINT_ASSIGN, open_),
         "claim": gate(Action.COMPLAINT_CLAIM, open_),
-        "status": gate(Action.COMPLAINT_STATUS, bool(status_moves(str(status))) if status else False),
+        "status": gate(
+            Action.COMPLAINT_STATUS, bool(status and status_moves(status, published_followup=published))
+        ),
         "attach": gate(Action.ATTACHMENT_ADD, takes_work),
     }
     if gates["claim"].allowed and getattr(detail, "assignee_id", None):
@@ -83,9 +99,9 @@ class FollowUpGates:
 
 
 def followup_gates(role: str, user_id: str | None, followup: Mapping[str, Any] | None) -> FollowUpGates:
-    """What the editor offers for ``followup`` (its data: state, author_id), or for a new draft when None."""
+    """What the editor offers for ``followup`` (its data as this desk sees it: state, author_id, writer_ids with
+    this user's own unsent edits counted), or for a new draft when None."""
     state = str((followup or {}).get("state") or "draft")
-    author = (followup or {}).get("author_id")
     if followup is None:
         edit = ALLOWED if can(role, Action.FOLLOWUP_CREATE) else Gate(False, "role")
     elif not can(role, Action.FOLLOWUP_EDIT):
@@ -100,7 +116,7 @@ def followup_gates(role: str, user_id: str | None, followup: Mapping[str, Any] |
         approve = Gate(False, "role")
     elif followup is None or state != "submitted":
         approve = Gate(False, "state")
-    elif not can_approve(role, user_id or "", str(author or "")):
+    elif not can_approve(role, user_id or "", followup_writers(followup)):
         approve = Gate(False, "own_followup")
     else:
         approve = ALLOWED
