@@ -5,7 +5,10 @@ Upload (:func:`upload_pending`, run by the sync engine after a push): for each b
 a chunk cut mid-way keeps what arrived on the hub, so after a drop the lane asks ``HEAD`` again and continues. The
 last chunk is verified by the hub against the SHA-256 (201); only then is the blob ``done`` and the
 ``attachment.add`` ops that waited for it (``outbox.blob_sha256``) may go. A file the hub refuses (too large, type)
-makes its ops ``rejected`` with that reason, visibly.
+makes its ops ``rejected`` with that reason, visibly. A file the hub has no room for yet (413 ``quota_exceeded``:
+this account's files not yet attached fill its quota) stays pending with its ops queued, the reason shown, and the
+lane stops for this run: the engine then pushes the ops of the files that did arrive, which frees the room, and the
+next sync sends the rest.
 
 Download (:func:`fetch`, on demand when the user opens an attachment): ``GET`` with ``Range`` in whole store chunks
 into the replica's encrypted blob store; an interrupted download continues where the ``.part`` file ends.
@@ -38,10 +41,15 @@ UPLOAD_CHUNK = 256 * 1024
 DOWNLOAD_CHUNK = 4 * blobs.CHUNK  # whole store chunks: nothing fetched is thrown away
 DROPS_PER_BLOB = 3  # resumes after a drop within one run before the lane gives up (the engine backs off)
 REFUSED = {"too_large", "bad_type", "invalid_hash", "unsupported_encoding"}
+QUOTA_EXCEEDED = "quota_exceeded"
 
 
 class BlobUnavailable(TransportError):
     """The hub has no such blob for this user (404), or it cannot be read."""
+
+
+class NoRoomOnHub(TransportError):
+    """413 ``quota_exceeded``: the hub takes no more of this account's unattached files until some are attached."""
 
 
 def _request(transport: Transport, method: str, sha: str, *, headers: dict[str, str] | None = None,
@@ -119,6 +127,31 @@ def _mark(replica: Replica, sha: str, **fields: Any) -> None:
                      {**fields, "t": now_iso(), "s": sha})  # fmt: skip
 
 
+def _done(replica: Replica, sha: str, total: int) -> None:
+    """Complete on the hub; a wait for room shown on its ops is over (one transaction)."""
+    now = now_iso()
+    with replica.write() as conn:
+        conn.execute(text("UPDATE blobs SET upload_state = 'done', upload_offset = :n, error = NULL, updated_at = :t "
+                          "WHERE sha256 = :s"), {"n": total, "t": now, "s": sha})  # fmt: skip
+        conn.execute(
+            text("UPDATE outbox SET reason = NULL, updated_at = :t "
+                 "WHERE blob_sha256 = :s AND state = 'queued' AND reason = :e"),
+            {"t": now, "s": sha, "e": QUOTA_EXCEEDED},
+        )  # fmt: skip
+
+
+def _wait_for_room(replica: Replica, sha: str) -> None:
+    """The file stays to be uploaded and its ops queued; both say why they wait (one transaction)."""
+    now = now_iso()
+    with replica.write() as conn:
+        conn.execute(text("UPDATE blobs SET error = :e, updated_at = :t WHERE sha256 = :s"),
+                     {"e": QUOTA_EXCEEDED, "t": now, "s": sha})  # fmt: skip
+        conn.execute(
+            text("UPDATE outbox SET reason = :e, updated_at = :t WHERE blob_sha256 = :s AND state = 'queued'"),
+            {"e": QUOTA_EXCEEDED, "t": now, "s": sha},
+        )  # fmt: skip
+
+
 def _refuse(replica: Replica, sha: str, code: str) -> None:
     """The hub will never take this file: the blob is failed and its waiting ops rejected with the reason (one
     transaction), so the user sees why instead of an op that waits forever."""
@@ -135,7 +168,8 @@ def _refuse(replica: Replica, sha: str, code: str) -> None:
 
 def upload_blob(replica: Replica, transport: Transport, blob: dict[str, Any], *, chunk_size: int = UPLOAD_CHUNK,
                 cancel: threading.Event | None = None) -> bool:  # fmt: skip
-    """Upload one blob, resuming from the hub's offset. True when it is complete (verified) on the hub."""
+    """Upload one blob, resuming from the hub's offset. True when it is complete (verified) on the hub. Raises
+    NoRoomOnHub when the hub's quota holds it back (the blob stays pending)."""
     sha = str(blob["sha256"])
     data = blobs.read(replica, sha)  # decrypted and checked against its name
     total = len(data)
@@ -151,7 +185,7 @@ def upload_blob(replica: Replica, transport: Transport, blob: dict[str, Any], *,
             if offset is None:
                 head = _request(transport, "HEAD", sha)
                 if head.headers.get("X-Blob-Complete") == "1":
-                    _mark(replica, sha, upload_state="done", upload_offset=total, error=None)
+                    _done(replica, sha, total)
                     return True
                 offset = _offset(head)
                 if offset > total:
@@ -170,7 +204,7 @@ def upload_blob(replica: Replica, transport: Transport, blob: dict[str, Any], *,
         code = _code(resp)
         if resp.status_code == 201 or (resp.status_code == 200 and resp.headers.get("X-Blob-Complete") == "1"):
             crashpoints.hit("upload.completed")
-            _mark(replica, sha, upload_state="done", upload_offset=total, error=None)
+            _done(replica, sha, total)
             return True
         if resp.status_code == 200:
             crashpoints.hit("upload.chunk_stored")
@@ -186,6 +220,10 @@ def upload_blob(replica: Replica, transport: Transport, blob: dict[str, Any], *,
             hash_retries += 1  # bytes damaged on the way: the hub discarded the part; once more from 0
             offset = None
             continue
+        if resp.status_code == 413 and code == QUOTA_EXCEEDED:
+            _wait_for_room(replica, sha)
+            raise NoRoomOnHub("the hub holds as many of this account's unattached files as it allows", status=413,
+                              code=QUOTA_EXCEEDED, retry_after=_float(resp.headers.get("Retry-After")))  # fmt: skip
         if code in REFUSED or resp.status_code in (413, 415) or resp.status_code == 422:
             _refuse(replica, sha, code or f"http_{resp.status_code}")
             return False
@@ -196,7 +234,8 @@ def upload_blob(replica: Replica, transport: Transport, blob: dict[str, Any], *,
 def upload_pending(replica: Replica, transport: Transport, *, cancel: threading.Event | None = None,
                    chunk_size: int = UPLOAD_CHUNK) -> int:  # fmt: skip
     """Upload every blob waiting; returns how many became complete on the hub. A blob missing from the local store
-    (deleted by hand) fails its ops visibly instead of blocking the lane."""
+    (deleted by hand) fails its ops visibly instead of blocking the lane. When the hub has no room for a file, the
+    lane stops here: the ones after it would find none either until the engine has pushed the ops of those done."""
     done = 0
     for blob in pending_blobs(replica):
         if cancel is not None and cancel.is_set():
@@ -204,6 +243,8 @@ def upload_pending(replica: Replica, transport: Transport, *, cancel: threading.
         try:
             if upload_blob(replica, transport, blob, chunk_size=chunk_size, cancel=cancel):
                 done += 1
+        except NoRoomOnHub:
+            break
         except blobs.BlobMissing:
             _refuse(replica, str(blob["sha256"]), "file_missing")
         except blobs.BlobCorrupt:

@@ -1,13 +1,17 @@
 """`attachment.add`: a file already uploaded through the blob lane is attached to a complaint, a note or a follow-up.
 
-Appends (never conflicts on base_version). The blob must be complete on the hub, else `rejected`/`blob_missing`:
-the desk uploads first (HEAD/PUT /blobs) and sends the op after. Size and type follow the blob lane's limits.
+Appends (never conflicts on base_version). The blob must be complete on the hub and the actor allowed to use it
+(server.blobs.may_use: they uploaded its bytes, or see an attachment of it), else `rejected`/`blob_missing`, worded
+alike whether the blob is missing or someone else's, so a known hash reveals nothing: the desk uploads first
+(HEAD/PUT /blobs) and sends the op after. Size and type follow the blob lane's limits.
 """
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from desktop.domain.roles import Action
-from server.blobs import SHA_RE, filename_allowed, max_attachment, mime_allowed
+from server.blobs import SHA_RE, filename_allowed, max_attachment, may_use, mime_allowed
 from server.models import Attachment, Blob, Complaint, FollowUp, Note
 from server.ops.base import OpContext, OpRejected, register, roles_for
 
@@ -39,8 +43,10 @@ def attachment_add(ctx: OpContext) -> Complaint:
         raise OpRejected("too_large", f"Attachments are limited to {max_attachment()} bytes.")
     if not mime_allowed(mime) or not filename_allowed(filename):
         raise OpRejected("bad_type", "This file type cannot be attached.")
-    blob = ctx.session.get(Blob, sha)
-    if blob is None or not blob.complete:
+    # The blob's row stays locked until the attachment commits: `lapor-hub prune` takes the same lock before it
+    # removes an orphan, and looks for attachments again once it has it.
+    blob = ctx.session.scalars(select(Blob).where(Blob.sha256 == sha).with_for_update()).first()
+    if blob is None or not blob.complete or not may_use(ctx.session, sha, ctx.actor.user_id, ctx.actor.scope):
         raise OpRejected("blob_missing", "Upload the file (PUT /blobs) before attaching it.")
     if blob.size != size:
         raise OpRejected("invalid", "payload.size differs from the uploaded file's size.")

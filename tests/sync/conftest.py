@@ -8,6 +8,7 @@ import keyring
 import pytest
 
 from desktop.store.engine import Replica, open_replica
+from desktop.sync.engine import SyncEngine, SyncSummary
 from desktop.sync.transport import Transport
 from desktop.testing.hub import run_hub
 from desktop.testing.memory_keyring import MemoryKeyring
@@ -49,3 +50,10 @@ def signed_in(url: str, username: str = ADMIN, device: str = "device-test") -> T
     t = Transport(url, device)
     t.sign_in(username, PASSWORD)
     return t
+
+
+def sync_once(replica: Replica, transport: Transport) -> SyncSummary:
+    """One sync cycle of `replica` as the signed-in user of `transport` (the account is set on first use)."""
+    if transport.user and not replica.user_id:
+        replica.set_account(transport.server_url, transport.user)
+    return SyncEngine(replica, transport, transport.device_id).run_once()

@@ -18,15 +18,8 @@ from desktop.store import actions, blobs, queue
 from desktop.store.engine import Replica, open_replica
 from desktop.sync import attachments
 from desktop.sync.engine import SyncEngine
-from desktop.sync.transport import Transport
 from desktop.testing.proxy import FaultProxy
-from tests.sync.conftest import ADMIN, STAFF, signed_in
-
-
-def _sync(replica: Replica, transport: Transport) -> Any:
-    if transport.user and not replica.user_id:
-        replica.set_account(transport.server_url, transport.user)
-    return SyncEngine(replica, transport, transport.device_id).run_once()
+from tests.sync.conftest import ADMIN, STAFF, signed_in, sync_once
 
 
 def _open_complaint(replica: Replica) -> str:
@@ -63,7 +56,7 @@ def test_offline_attachment_reaches_the_hub_and_another_desk_downloads_it(
     hub_url: str, replica: Replica, other: Replica, tmp_path: Path
 ) -> None:
     staff = signed_in(hub_url, STAFF, device="desk-staff")
-    _sync(replica, staff)
+    sync_once(replica, staff)
     cid = _open_complaint(replica)
     src = _pdf(tmp_path, 700_000, seed=1)
     content = src.read_bytes()
@@ -77,7 +70,7 @@ def test_offline_attachment_reaches_the_hub_and_another_desk_downloads_it(
     states = {o["op_id"]: o["state"] for o in _ops(replica)}
     assert states == {att.op_id: "queued", note.op_id: "accepted"}
 
-    summary = _sync(replica, staff)
+    summary = sync_once(replica, staff)
     assert summary.pushed == 1 and summary.rejected == 0
     with replica.read() as conn:
         assert conn.execute(text("SELECT upload_state, upload_offset FROM blobs")).one() == ("done", len(content))
@@ -85,12 +78,12 @@ def test_offline_attachment_reaches_the_hub_and_another_desk_downloads_it(
     assert (row["sha256"], row["size"], row["filename"]) == (sha, len(content), src.name)
     assert [o["state"] for o in _ops(replica)] == ["accepted", "accepted"]
     assert not queue.detail(replica, cid).attachments[-1].pending
-    again = _sync(replica, staff)
+    again = sync_once(replica, staff)
     assert again.pushed == 0  # nothing sent twice
 
     # Another desk of the OPD pulls the attachment record and downloads the bytes on demand, in ranges.
     admin = signed_in(hub_url, ADMIN, device="desk-admin")
-    _sync(other, admin)
+    sync_once(other, admin)
     with pytest.raises(blobs.BlobMissing):
         actions.read_attachment(other, sha)
     got = attachments.fetch(other, admin, sha, chunk_size=blobs.CHUNK * 2)
@@ -105,7 +98,7 @@ def test_upload_cut_mid_way_resumes_from_the_hubs_offset(
     size = 1_500_000
     with FaultProxy(hub_url, seed=3) as proxy:
         staff = signed_in(proxy.url, STAFF, device="desk-cut")
-        _sync(replica, staff)
+        sync_once(replica, staff)
         cid = _open_complaint(replica)
         src = _pdf(tmp_path, size, seed=2)
         content = src.read_bytes()
@@ -122,7 +115,7 @@ def test_upload_cut_mid_way_resumes_from_the_hubs_offset(
         assert records[2][0] == "HEAD"  # after the cut: ask the hub where to continue
         sent = proxy.stats().bytes_from_client
         assert sent < size + 300_000 + 50_000, sent  # resumed: the 300 kB that arrived were not sent again
-        summary = _sync(replica, staff)
+        summary = sync_once(replica, staff)
         assert summary.pushed == 1
     with replica.read() as conn:
         assert conn.execute(
@@ -132,7 +125,7 @@ def test_upload_cut_mid_way_resumes_from_the_hubs_offset(
     admin = signed_in(hub_url, ADMIN, device="desk-admin-2")
     reader = open_replica(tmp_path / "reader.db", secrets.token_hex(32))
     try:
-        _sync(reader, admin)
+        sync_once(reader, admin)
         assert attachments.fetch(reader, admin, hashlib.sha256(content).hexdigest()) == content
     finally:
         reader.close()
@@ -140,16 +133,16 @@ def test_upload_cut_mid_way_resumes_from_the_hubs_offset(
 
 def test_download_resumes_after_a_cut(hub_url: str, replica: Replica, other: Replica, tmp_path: Path) -> None:
     staff = signed_in(hub_url, STAFF, device="desk-staff-3")
-    _sync(replica, staff)
+    sync_once(replica, staff)
     cid = _open_complaint(replica)
     src = _pdf(tmp_path, 600_000, seed=4)
     content = src.read_bytes()
     sha = hashlib.sha256(content).hexdigest()
     actions.add_attachment(replica, cid, src, owner_type="complaint", owner_id=cid, mime="application/pdf")
-    _sync(replica, staff)
+    sync_once(replica, staff)
     with FaultProxy(hub_url, seed=5) as proxy:
         admin = signed_in(proxy.url, ADMIN, device="desk-admin-3")
-        _sync(other, admin)
+        sync_once(other, admin)
         # the third ranged GET is cut half way through its answer
         count = {"n": 0}
 
@@ -174,7 +167,7 @@ def test_download_resumes_after_a_cut(hub_url: str, replica: Replica, other: Rep
 
 def test_refused_file_makes_its_op_visibly_rejected(hub_url: str, replica: Replica, tmp_path: Path) -> None:
     staff = signed_in(hub_url, STAFF, device="desk-staff-4")
-    _sync(replica, staff)
+    sync_once(replica, staff)
     cid = _open_complaint(replica)
     src = tmp_path / "program.pdf"
     src.write_bytes(b"%PDF-1.4 not really")
@@ -182,7 +175,7 @@ def test_refused_file_makes_its_op_visibly_rejected(hub_url: str, replica: Repli
     att = actions.add_attachment(replica, cid, src, owner_type="complaint", owner_id=cid,
                                  mime="application/x-msdownload")  # fmt: skip
     note = actions.add_note(replica, cid, "tetap terkirim")
-    _sync(replica, staff)
+    sync_once(replica, staff)
     states = {o["op_id"]: (o["state"], o["reason"]) for o in _ops(replica)}
     assert states[att.op_id] == ("rejected", "bad_type")
     assert states[note.op_id] == ("accepted", None)
