@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import math
 import os
 import sys
 from typing import Any
@@ -89,6 +90,9 @@ def _message(exc: BaseException) -> str:
         return f"the hub needs a different LAPOR! Desk version: {exc.detail}"
     if isinstance(exc, NetworkError):
         return f"no connection: {exc.detail}"
+    if isinstance(exc, RateLimited) and exc.code == "sign_in_locked":
+        minutes = max(1, math.ceil((exc.retry_after if exc.retry_after is not None else 60.0) / 60.0))
+        return f"sign-in refused: too many failed attempts, try again in {minutes} minute{'' if minutes == 1 else 's'}"
     if isinstance(exc, RateLimited | ServiceUnavailable):
         wait = f" (retry after {exc.retry_after:.0f} s)" if exc.retry_after is not None else ""
         return f"the hub is busy or unavailable{wait}: {exc.detail}"

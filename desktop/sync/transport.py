@@ -292,7 +292,9 @@ class Transport:
         return out if isinstance(out, dict) else {}
 
     def sign_in(self, username: str, password: str) -> dict[str, Any]:
-        """``POST /auth/token``; returns the User record. Raises AuthError(code=bad_credentials)."""
+        """``POST /auth/token``; returns the User record. Raises AuthError(code=bad_credentials); during a lock-out
+        after failed sign-ins RateLimited(code=sign_in_locked, retry_after=seconds), the right password included;
+        ServiceUnavailable(code=sign_in_busy) when the hub's password checks are all taken."""
         out = self._call("POST", f"{API}/auth/token",
                          {"username": username, "password": password, "device_id": self.device_id}, auth=False)  # fmt: skip
         return dict(self._take_tokens(out).get("user") or {})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 
 from PySide6.QtCore import QCoreApplication
 
@@ -17,6 +18,8 @@ class ErrorKind(enum.Enum):
     REPLICA_TOO_NEW = "replica_too_new"
     SESSION_EXPIRED = "session_expired"
     SERVER_BUSY = "server_busy"
+    SIGN_IN_LOCKED = "sign_in_locked"  # 429 on sign-in: too many failed attempts for this account or address
+    SIGN_IN_BUSY = "sign_in_busy"  # 503 on sign-in: the hub's password checks are all taken
     PROTOCOL = "protocol"
     WORKING_OFFLINE = "working_offline"
     OTHER = "other"
@@ -53,6 +56,10 @@ def classify_error(exc: BaseException) -> ErrorKind:
     code = getattr(exc, "code", None)
     if code == "bad_credentials":
         return ErrorKind.BAD_CREDENTIALS
+    if code == "sign_in_locked":
+        return ErrorKind.SIGN_IN_LOCKED
+    if code == "sign_in_busy":
+        return ErrorKind.SIGN_IN_BUSY
     if code in ("token_expired", "unauthenticated"):
         return ErrorKind.SESSION_EXPIRED
     for cls in type(exc).__mro__:
@@ -70,7 +77,18 @@ def classify_error(exc: BaseException) -> ErrorKind:
     return ErrorKind.OTHER
 
 
-def error_message(kind: ErrorKind) -> str:
+def sign_in_locked_message(retry_after: float | None) -> str:
+    """Whole minutes, rounded up: "try again in 0 minutes" would send the user straight back into the lock."""
+    minutes = max(1, math.ceil((retry_after if retry_after is not None else 60.0) / 60.0))
+    return QCoreApplication.translate(
+        "Errors", "Too many failed sign-in attempts. Try again in %n minute(s).", None, minutes
+    )
+
+
+def error_message(kind: ErrorKind, retry_after: float | None = None) -> str:
+    """`retry_after`: the hub's Retry-After in seconds, for the kinds that say how long to wait."""
+    if kind is ErrorKind.SIGN_IN_LOCKED:
+        return sign_in_locked_message(retry_after)
     messages = {
         ErrorKind.BAD_CREDENTIALS: QCoreApplication.translate("Errors", "Wrong username or password."),
         ErrorKind.UNREACHABLE: QCoreApplication.translate(
@@ -94,6 +112,9 @@ def error_message(kind: ErrorKind) -> str:
         ErrorKind.SERVER_BUSY: QCoreApplication.translate(
             "Errors", "The server is busy. LAPOR! Desk will try again later; your work is kept here."
         ),
+        ErrorKind.SIGN_IN_BUSY: QCoreApplication.translate(
+            "Errors", "The server is busy checking other sign-ins. Try again in a moment."
+        ),
         ErrorKind.PROTOCOL: QCoreApplication.translate(
             "Errors", "This server speaks a different protocol version. Update LAPOR! Desk."
         ),
@@ -108,4 +129,5 @@ def error_message(kind: ErrorKind) -> str:
 
 
 def describe(exc: BaseException) -> str:
-    return error_message(classify_error(exc))
+    retry_after = getattr(exc, "retry_after", None)
+    return error_message(classify_error(exc), retry_after if isinstance(retry_after, int | float) else None)

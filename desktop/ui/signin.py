@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.errors import ErrorKind, classify_error, error_message
+from desktop.ui.errors import ErrorKind, classify_error, describe
 from desktop.ui.jobs import JobContext, JobRunner, Lane
 
 log = logging.getLogger(__name__)
@@ -203,7 +203,7 @@ class SignInDialog(QDialog):
         elif kind is ErrorKind.BAD_CREDENTIALS:
             self.password_edit.selectAll()
             self.password_edit.setFocus()
-        self.show_error(error_message(kind))
+        self.show_error(describe(exc))
 
     def reject(self) -> None:
         if self._busy:

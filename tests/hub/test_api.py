@@ -38,11 +38,16 @@ def test_refresh_rotates_and_old_refresh_token_dies(login: Callable[..., HubClie
     first = requests.post(f"{hub}/api/v1/auth/refresh", json=body, headers=HEADERS)
     assert first.status_code == 200, first.text
     assert first.json()["user"]["username"] == "staf.pupr"
-    again = requests.post(f"{hub}/api/v1/auth/refresh", json=body, headers=HEADERS)
-    assert (again.status_code, again.json()["code"]) == (401, "unauthenticated")
     fresh = requests.get(f"{hub}/api/v1/changes?limit=1",
                          headers={**HEADERS, "Authorization": f"Bearer {first.json()['access_token']}"})
     assert fresh.status_code == 200
+    rotated = requests.post(f"{hub}/api/v1/auth/refresh", headers=HEADERS,
+                            json={"refresh_token": first.json()["refresh_token"], "device_id": "dev-r"})
+    assert rotated.status_code == 200
+    # Once its successor was used, the old one is a replay (the family then ends: tests/hub/test_sign_in.py;
+    # a retry before that, from the same device, is a lost answer within the grace).
+    again = requests.post(f"{hub}/api/v1/auth/refresh", json=body, headers=HEADERS)
+    assert (again.status_code, again.json()["code"]) == (401, "unauthenticated")
 
 
 def test_other_protocol_version_is_426_absent_is_accepted(hub: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+import requests
 from keyring.backends import fail
 
 from desktop import account
@@ -95,7 +96,8 @@ def test_cli_sync_json_end_to_end(hub_url: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("case", "needle"),
     [("wrong_password", "wrong username or password"), ("wrong_passphrase", "replica locked"),
-     ("no_network", "no connection"), ("no_password", "LAPOR_DESK_PASSWORD"), ("no_keyring", "--passphrase-env")],
+     ("no_network", "no connection"), ("no_password", "LAPOR_DESK_PASSWORD"), ("no_keyring", "--passphrase-env"),
+     ("locked_out", "too many failed attempts, try again in 1 minute")],
 )  # fmt: skip
 def test_cli_errors_are_one_line_exit_2(hub_url: str, tmp_path: Path, case: str, needle: str) -> None:
     server = hub_url
@@ -112,6 +114,11 @@ def test_cli_errors_are_one_line_exit_2(hub_url: str, tmp_path: Path, case: str,
         env["LAPOR_DESK_PASSWORD"] = ""
     elif case == "no_keyring":
         args = args[:-2]
+    elif case == "locked_out":  # someone guessed this account's password: the right one is refused for a while
+        args[1] = "kepala.dinsos"
+        for _ in range(6):
+            requests.post(f"{server}/api/v1/auth/token", timeout=30,
+                          json={"username": "kepala.dinsos", "password": "tebakan", "device_id": "dev-guesser"})
     proc = _cli(["--server", server, *args], env)
     assert proc.returncode == 2
     assert needle in proc.stderr

@@ -66,6 +66,21 @@ def test_wrong_password_shows_the_message(qtbot, make_dialog, hub_url: str) -> N
     assert dialog.isVisible()
 
 
+def test_a_locked_account_says_when_to_try_again(qtbot, make_dialog, hub_url: str) -> None:
+    """The hub's default: five failed sign-ins lock the account for a minute, the right password included."""
+    dialog = make_dialog(hub_url)
+    dialog.username_edit.setText("kepala.pupr")
+    for _ in range(5):
+        dialog.password_edit.setText("salah")
+        submit_and_wait(qtbot, dialog)
+        assert dialog.error_label.text() == "Wrong username or password."
+    for password in ("salah", "demo"):
+        dialog.password_edit.setText(password)
+        submit_and_wait(qtbot, dialog)
+        assert dialog.result_value is None
+        assert dialog.error_label.text() == "Too many failed sign-in attempts. Try again in 1 minute(s)."
+
+
 def test_unreachable_server(qtbot, make_dialog) -> None:
     dialog = make_dialog(f"http://127.0.0.1:{free_port()}")
     dialog.password_edit.setText("demo")
