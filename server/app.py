@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +12,29 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Route
 
-from server import auth, blob_routes
+from server import auth, blob_routes, openapi
 from server.blobs import BlobStore, default_root
 from server.db import make_engine, make_sessionmaker, read_snapshot
 from server.errors import HubError
 from server.feed import DEFAULT_LIMIT, MAX_LIMIT, CursorExpired, floor_of, note_rebuild, read_changes
-from server.middleware import PROTOCOL, BodyGuard, GZipExceptBlobs
+from server.middleware import PROTOCOL, BodyGuard, ErrorShield, GZipExceptBlobs
 from server.ops import OpIn, process_batch
-from server.schemas import ChangesOut, ErrorOut, OpsOut, OpsRequest, RefreshRequest, TokenOut, TokenRequest
+from server.schemas import (
+    MAX_INT,
+    ChangesOut,
+    ErrorOut,
+    OpsOut,
+    OpsRequest,
+    RefreshRequest,
+    TokenOut,
+    TokenRequest,
+)
+from server.sign_in_guard import GuardSettings, SignInGuard
 
-log = logging.getLogger("lapor_hub")
 ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (401, 410, 413, 422, 426)}
+SIGN_IN_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, **{code: {"model": ErrorOut} for code in (429, 503)}}
 
 
 class FeedResponse(JSONResponse):
@@ -41,6 +51,8 @@ class Hub:
         self.engine = engine
         self.sessions: sessionmaker[Session] = make_sessionmaker(engine)
         self.blobs = BlobStore(blobs_dir or default_root(engine))
+        self.sign_in_guard = SignInGuard(engine, self.sessions, GuardSettings.from_env())
+        self.passwords = auth.PasswordPool.from_env()
 
     def actor(self, authorization: str | None) -> auth.Actor:
         with read_snapshot(self.engine) as session:
@@ -53,25 +65,29 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, blobs
     app.state.hub = hub
     app.add_middleware(BodyGuard)
     app.add_middleware(GZipExceptBlobs, minimum_size=1000)
+    # Added last, so outermost of ours: it also catches what the guards above raise.
+    app.add_middleware(ErrorShield, routes=app.router.routes)
     _install_error_handlers(app)
+    openapi.install(app)
     blob_routes.install(app, hub)
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
         return {"status": "ok", "protocol": int(PROTOCOL)}
 
-    @app.post("/api/v1/auth/token", response_model=TokenOut, responses=ERRORS)
-    def token(body: TokenRequest) -> Any:
-        with hub.sessions() as session, session.begin():
-            return auth.login(session, body.username, body.password, body.device_id)
+    @app.post("/api/v1/auth/token", response_model=TokenOut, responses=SIGN_IN_ERRORS)
+    async def token(body: TokenRequest, request: Request) -> Any:
+        # async: a sign-in waiting for its hash holds no API thread (auth.login puts the blocking steps on threads)
+        address = request.client.host if request.client else ""
+        return await auth.login(hub.sessions, hub.sign_in_guard, hub.passwords, body.username, body.password,
+                                body.device_id, address)
 
     @app.post("/api/v1/auth/refresh", response_model=TokenOut, responses=ERRORS)
     def refresh(body: RefreshRequest) -> Any:
-        with hub.sessions() as session, session.begin():
-            return auth.refresh(session, body.refresh_token, body.device_id)
+        return auth.refresh(hub.sessions, body.refresh_token, body.device_id)
 
     @app.get("/api/v1/changes", response_model=ChangesOut, responses=ERRORS)
-    def changes(after: int = Query(0, ge=0), limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    def changes(after: int = Query(0, ge=0, le=MAX_INT), limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
                 authorization: str | None = Header(None)) -> JSONResponse:
         if after == 0:
             with read_snapshot(hub.engine) as session:
@@ -89,10 +105,13 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, blobs
                             headers={"Cache-Control": "no-store"})
 
     @app.post("/api/v1/ops", response_model=OpsOut, responses=ERRORS)
-    def ops(body: OpsRequest, authorization: str | None = Header(None)) -> Any:
+    def ops(body: OpsRequest, request: Request, authorization: str | None = Header(None)) -> Any:
+        request.state.op_kinds = sorted({str(op.kind) for op in body.ops})  # what a 500's log line may name
         actor = hub.actor(authorization)
-        results = process_batch(hub.sessions, actor, body.device_id,
-                                [OpIn(op.op_id, op.kind, op.target, op.base_version, op.payload) for op in body.ops])
+        # The event records the device the token was issued to; the body's device_id is accepted and ignored.
+        results = process_batch(hub.sessions, actor, actor.device_id,
+                                [OpIn(op.op_id, str(op.kind), op.target, op.base_version, op.payload)
+                                 for op in body.ops])
         if all(r["reason"] == "op_id_reused" for r in results):
             raise HubError(422, "op_id_reused", "Every op reuses an op_id with different content.")
         return {"results": results}
@@ -103,7 +122,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, blobs
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HubError)
     async def hub_error(_request: Request, exc: HubError) -> JSONResponse:
-        return JSONResponse({"detail": exc.detail, "code": exc.code}, status_code=exc.status)
+        return JSONResponse({"detail": exc.detail, "code": exc.code}, status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -114,17 +133,22 @@ def _install_error_handlers(app: FastAPI) -> None:
                                  "code": "malformed_json"}, status_code=422)
         first = errors[0] if errors else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return JSONResponse({"detail": f"Invalid request at {where}: {first.get('msg', 'invalid')}",
-                             "code": "invalid_request"}, status_code=422)
+        detail = f"Invalid request at {where}: {first.get('msg', 'invalid')}"
+        # Never echo a character the answer itself could not encode (a lone surrogate in a key or a value).
+        detail = detail.encode("utf-8", "backslashreplace").decode("utf-8")
+        return JSONResponse({"detail": detail, "code": "invalid_request"}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            # Starlette names only the methods of the first route that matched the path; a resource served by
+            # several routes (the blob lane's HEAD, GET and PUT) allows all of theirs.
+            path = request.url.path
+            methods = {m for route in app.routes if isinstance(route, Route) and route.path_regex.match(path)
+                       for m in (route.methods or ())}
+            headers["Allow"] = ", ".join(sorted(methods))
         return JSONResponse({"detail": str(exc.detail), "code": code}, status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))
+                            headers=headers or None)
 
-    @app.exception_handler(Exception)
-    async def crash(_request: Request, exc: Exception) -> JSONResponse:
-        # Type only: request data may hold personal details or tokens.
-        log.error("unhandled %s", type(exc).__name__)
-        return JSONResponse({"detail": "Internal error.", "code": "internal"}, status_code=500)

@@ -37,6 +37,8 @@ def make_engine(url: str | None = None, **kw: Any) -> Engine:
     # JSON columns (payloads, event data) through orjson: the feed decodes hundreds of thousands of them per sync.
     kw.setdefault("json_serializer", json_dumps)
     kw.setdefault("json_deserializer", orjson.loads)
+    # A database error's text would otherwise quote its parameters: note texts, usernames, token hashes.
+    kw.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
         if path and path != ":memory:":

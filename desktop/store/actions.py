@@ -19,6 +19,9 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.domain.roles import followup_writers, with_writer
+from desktop.domain.statuses import NOT_BY_HAND, Status
+from desktop.domain.text import clean_line, clean_text
 from desktop.store.engine import Replica, now_iso
 from desktop.store.queue import NotFound
 
@@ -103,7 +106,7 @@ def _user(replica: Replica, user: str | None) -> str | None:
 
 def add_note(replica: Replica, complaint_id: str, text_: str, user: str | None = None) -> ActionResult:
     """An internal note (never shown to the reporter). Appends: never conflicts on version."""
-    body = (text_ or "").strip()
+    body = clean_text(text_ or "").strip()
     if not body:
         raise ValueError("a note needs text")
     note_id = str(uuid.uuid4())
@@ -137,6 +140,10 @@ def create_disposition(
         raise ValueError(f"unknown disposition kind {kind!r}")
     if kind == "internal" and not (to_unit_id or to_user_id):
         raise ValueError("an internal disposition needs a sub-unit or a team member")
+    # Typed or pasted text holds only what the hub accepts, so the op is never refused for a stray control character.
+    instruction = clean_text(instruction or "")
+    reason = clean_text(reason) if reason is not None else None
+    suggested_body = clean_line(suggested_body).strip() if suggested_body is not None else None
     if kind == "external" and not (reason or "").strip():
         raise ValueError("'bukan wewenang' needs a reason")
     due = due_date.isoformat() if isinstance(due_date, dt.date) else due_date
@@ -171,9 +178,6 @@ def assign(replica: Replica, complaint_id: str, assignee_id: str, user: str | No
 
 
 # ---------------------------------------------------------------- complaint state (compare-and-set)
-NOT_BY_HAND = ("dikembalikan", "ditanggapi_pelapor")  # set by a disposition / a reporter's reply, never by hand
-
-
 def claim(replica: Replica, cid: str, user: str | None = None) -> ActionResult:
     """Take an unassigned complaint of one's own OPD ("Ambil"). Compare-and-set on the complaint's version."""
     with replica.write() as conn:
@@ -184,9 +188,8 @@ def claim(replica: Replica, cid: str, user: str | None = None) -> ActionResult:
 
 
 def change_status(replica: Replica, cid: str, status: str, reason: str | None = None) -> ActionResult:
-    """Move the complaint along the lifecycle (admin). Compare-and-set; the hub checks the move itself."""
-    from desktop.domain.statuses import Status
-
+    """Move the complaint along the lifecycle (admin). Compare-and-set; the hub checks the move itself (and
+    what it needs: ``desktop.domain.statuses.hand_move_refusal``)."""
     try:
         new = Status(status)
     except ValueError:
@@ -194,8 +197,9 @@ def change_status(replica: Replica, cid: str, status: str, reason: str | None = 
     if new in NOT_BY_HAND:
         raise ValueError(f"{new} is not set by hand")
     payload: dict[str, Any] = {"status": str(new)}
-    if reason and reason.strip():
-        payload["reason"] = reason.strip()
+    reason = clean_text(reason or "").strip()
+    if reason:
+        payload["reason"] = reason
     with replica.write() as conn:
         complaint = _complaint(conn, cid)
         base = _base_version(conn, complaint)
@@ -212,13 +216,16 @@ def text_hash(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def effective_followup(conn: Connection, fid: str) -> dict[str, Any]:
+def effective_followup(conn: Connection, fid: str, actor: str | None = None) -> dict[str, Any]:
     """The follow-up as this desk will have made it: the mirror's copy (or the local draft not yet on the hub)
     with the queued ops on it applied in order. ``version`` is the version the hub will hold after those ops
-    (each applied follow-up op adds one; a new draft starts at 1). Raises NotFound."""
+    (each applied follow-up op adds one; a new draft starts at 1). ``actor``: this replica's user, who made
+    every queued op (their edits make them a writer). Raises NotFound."""
     row = conn.execute(text("SELECT * FROM followups WHERE id = :i"), {"i": fid}).mappings().first()
     if row is not None:
         data = dict(row)
+        if isinstance(data.get("writer_ids"), str):
+            data["writer_ids"] = json.loads(data["writer_ids"])
     else:
         local = conn.execute(
             text("SELECT data FROM local_records WHERE id = :i AND type = 'followup'"), {"i": fid}
@@ -236,16 +243,19 @@ def effective_followup(conn: Connection, fid: str) -> dict[str, Any]:
         {"f": fid},
     ).all()
     for kind, payload in ops:
-        apply_followup_op(data, kind, json.loads(payload) if isinstance(payload, str) else (payload or {}))
+        apply_followup_op(data, kind, json.loads(payload) if isinstance(payload, str) else (payload or {}), actor)
         data["version"] = int(data.get("version") or 0) + 1
     return data
 
 
-def apply_followup_op(data: dict[str, Any], kind: str, payload: dict[str, Any]) -> None:
-    """The local effect of one follow-up op on the follow-up's data (the hub's rules, docs/protocol.md)."""
+def apply_followup_op(data: dict[str, Any], kind: str, payload: dict[str, Any], actor: str | None = None) -> None:
+    """The local effect of one follow-up op made by ``actor`` on the follow-up's data (the hub's rules,
+    docs/protocol.md)."""
     if kind == "followup.edit":
         body = str(payload.get("text") or "")
         data["text"], data["content_hash"] = body, text_hash(body)
+        if actor:
+            data["writer_ids"] = with_writer(followup_writers(data), actor)
         if data.get("state") in ("submitted", "approved"):
             data["state"] = "draft"
         data["approved_by"] = data["approved_at"] = None
@@ -259,7 +269,7 @@ def apply_followup_op(data: dict[str, Any], kind: str, payload: dict[str, Any]) 
 
 def create_followup(replica: Replica, cid: str, text_: str, user: str | None = None) -> ActionResult:
     """A new follow-up draft (record_id = the follow-up id). Appends: never conflicts on version."""
-    body = text_ or ""
+    body = clean_text(text_ or "")
     if not body.strip():
         raise ValueError("a follow-up needs text")
     fid = str(uuid.uuid4())
@@ -270,15 +280,16 @@ def create_followup(replica: Replica, cid: str, text_: str, user: str | None = N
         now = now_iso()
         _local(conn, fid, "followup", cid, op_id, {
             "id": fid, "complaint_id": cid, "text": body, "state": "draft", "author_id": _user(replica, user),
-            "content_hash": text_hash(body), "approved_by": None, "approved_at": None, "return_reason": None,
-            "created_at": now, "updated_at": now,
+            "writer_ids": [_user(replica, user)], "content_hash": text_hash(body), "approved_by": None,
+            "approved_at": None, "return_reason": None, "created_at": now, "updated_at": now,
         })  # fmt: skip
     return ActionResult(op_id, fid)
 
 
 def _followup_op(replica: Replica, fid: str, kind: str, payload_of: Any) -> ActionResult:
+    actor = replica.user_id
     with replica.write() as conn:
-        fu = effective_followup(conn, fid)
+        fu = effective_followup(conn, fid, actor)
         payload = payload_of(fu)
         op_id = _enqueue(conn, kind, fid, str(fu["complaint_id"]), int(fu["version"]), payload)
     return ActionResult(op_id, fid)
@@ -287,7 +298,7 @@ def _followup_op(replica: Replica, fid: str, kind: str, payload_of: Any) -> Acti
 def edit_followup(replica: Replica, fid: str, text_: str) -> ActionResult:
     """New text for a follow-up: a new op per edit, carrying the version and the content hash of the text the
     edit started from (the hub compares three ways with them)."""
-    body = text_ or ""
+    body = clean_text(text_ or "")
     if not body.strip():
         raise ValueError("a follow-up needs text")
 
@@ -314,12 +325,19 @@ def submit_followup(replica: Replica, fid: str) -> ActionResult:
     return _followup_op(replica, fid, "followup.submit", payload)
 
 
+def _not_a_writer(replica: Replica, fu: dict[str, Any]) -> None:
+    # The hub would answer own_followup; an edit of one's own still in the outbox counts already.
+    if replica.user_id and replica.user_id in followup_writers(fu):
+        raise ValueError("you wrote or changed this follow-up's text: another supervisor must review it")
+
+
 def approve_followup(replica: Replica, fid: str) -> ActionResult:
     """Approve and publish (supervisor): binds to the exact version and content hash the supervisor read."""
 
     def payload(fu: dict[str, Any]) -> dict[str, Any]:
         if fu.get("state") != "submitted":
             raise ValueError(f"a {fu.get('state')} follow-up cannot be approved")
+        _not_a_writer(replica, fu)
         return {"content_hash": fu.get("content_hash") or text_hash(str(fu.get("text") or ""))}
 
     return _followup_op(replica, fid, "followup.approve", payload)
@@ -327,13 +345,14 @@ def approve_followup(replica: Replica, fid: str) -> ActionResult:
 
 def return_followup(replica: Replica, fid: str, reason: str) -> ActionResult:
     """Send a submitted follow-up back to its drafter with a reason (supervisor)."""
-    why = (reason or "").strip()
+    why = clean_text(reason or "").strip()
     if not why:
         raise ValueError("returning a follow-up needs a reason")
 
     def payload(fu: dict[str, Any]) -> dict[str, Any]:
         if fu.get("state") != "submitted":
             raise ValueError(f"a {fu.get('state')} follow-up cannot be returned")
+        _not_a_writer(replica, fu)
         return {"reason": why}
 
     return _followup_op(replica, fid, "followup.return", payload)
@@ -368,7 +387,7 @@ def add_attachment(
     if not owner:
         raise ValueError("a note or follow-up attachment needs its owner's id")
     attachment_id = str(uuid.uuid4())
-    filename = source.name
+    filename = clean_line(source.name)
     now = now_iso()
     payload = {"attachment_id": attachment_id, "owner_type": owner_type, "owner_id": owner, "filename": filename,
                "mime": mime, "size": size, "sha256": sha}  # fmt: skip

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.domain.text import clean_text
 from desktop.store.actions import CAS_KINDS, FOLLOWUP_TARGET_KINDS, ActionResult
 from desktop.store.engine import Replica, now_iso
 from desktop.store.mirror import apply_changes
@@ -290,6 +291,8 @@ def resolve(replica: Replica, id: str, choice: str, merged_text: str | None = No
     how = CHOICES.get(choice)
     if how is None:
         raise ValueError(f"unknown resolution {choice!r}")
+    if merged_text is not None:
+        merged_text = clean_text(merged_text)
     if how == "merge" and not (merged_text or "").strip():
         raise ValueError("a merge needs the merged text")
     with replica.write() as conn:

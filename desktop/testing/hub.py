@@ -44,15 +44,17 @@ def seed_hub(db_url: str, *, complaints: int = 200, password: str = "demo", seed
 
 @contextmanager
 def run_hub(db_url: str, *, seed_complaints: int | None = 200, env: Mapping[str, str] | None = None,
-            password: str = "demo", seed: int = 1, startup_timeout: float = 60.0) -> Iterator[str]:
-    """Seed (unless seed_complaints is None), serve, yield the base URL, then stop the hub."""
+            password: str = "demo", seed: int = 1, startup_timeout: float = 60.0,
+            log_path: Path | None = None) -> Iterator[str]:
+    """Seed (unless seed_complaints is None), serve, yield the base URL, then stop the hub. The hub's output goes to
+    `log_path` when given (a test reads what the hub logged), else to a file that is dropped afterwards."""
     full_env = {**os.environ, **(env or {})}
     if seed_complaints is not None:
         seed_hub(db_url, complaints=seed_complaints, password=password, seed=seed, env=env)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     # A file, not a pipe: nobody drains a pipe during the test and a full one would block the hub.
-    with tempfile.TemporaryFile() as log:
+    with open(log_path, "w+b") if log_path is not None else tempfile.TemporaryFile() as log:
         proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--db", db_url, "--host", "127.0.0.1",
                                  "--port", str(port)], cwd=REPO, env=full_env, stdout=log, stderr=log)
         try:

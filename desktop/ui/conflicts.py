@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import services
-from desktop.ui.actions.common import plain_label
+from desktop.ui.actions.common import plain_editor, plain_label
 from desktop.ui.errors import describe
 from desktop.ui.i18n import op_kind_label, op_reason_label, status_label
 from desktop.ui.jobs import Lane
@@ -146,8 +146,7 @@ class ConflictDialog(QDialog):
                 mine_label=self.tr("mine"),
                 theirs_label=self.tr("theirs"),
             )
-            self.merged_edit = QPlainTextEdit()
-            self.merged_edit.setObjectName("conflictMerged")
+            self.merged_edit = plain_editor(name="conflictMerged")
             self.merged_edit.setAccessibleName(self.tr("Merged text"))
             self.merged_edit.setPlainText(merged.text)
             self.merged_edit.textChanged.connect(self._update)

@@ -173,8 +173,19 @@ def op_reason_label(code: str | None) -> str:
             "OpReason", "The complaint's status does not allow this now"
         ),
         "op_id_reused": QCoreApplication.translate("OpReason", "Sent twice with different content"),
-        "own_followup": QCoreApplication.translate("OpReason", "You cannot approve your own follow-up"),
+        "own_followup": QCoreApplication.translate(
+            "OpReason", "You wrote or changed this follow-up: another supervisor must review it"
+        ),
+        "no_followup": QCoreApplication.translate(
+            "OpReason", "It can be closed as finished only after a follow-up has been published"
+        ),
         "not_in_unit": QCoreApplication.translate("OpReason", "The complaint left your OPD"),
+        "quota_exceeded": QCoreApplication.translate(
+            "OpReason", "Waiting for room on the hub: the file goes once your other files are attached"
+        ),
+        "blob_missing": QCoreApplication.translate(
+            "OpReason", "The hub does not have this file for you: it is uploaded again"
+        ),
     }
     return labels.get(code, code)
 

@@ -161,7 +161,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/conflicts.py" line="123"/>
-        <location filename="../../desktop/ui/conflicts.py" line="231"/>
+        <location filename="../../desktop/ui/conflicts.py" line="230"/>
         <source>Send the merged text below.</source>
         <translation>Kirim teks gabungan di bawah ini.</translation>
     </message>
@@ -201,107 +201,107 @@
         <translation>punya mereka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="151"/>
+        <location filename="../../desktop/ui/conflicts.py" line="150"/>
         <source>Merged text</source>
         <translation>Teks gabungan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="155"/>
+        <location filename="../../desktop/ui/conflicts.py" line="154"/>
         <source>Merged text: both changes where they do not overlap.</source>
         <translation>Teks gabungan: kedua perubahan, di bagian yang tidak bertumpuk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="158"/>
+        <location filename="../../desktop/ui/conflicts.py" line="157"/>
         <source>Merged text: %1 place(s) changed on both sides are between markers; edit them.</source>
         <translation>Teks gabungan: %1 bagian diubah kedua pihak dan diapit penanda; sunting bagian itu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="181"/>
+        <location filename="../../desktop/ui/conflicts.py" line="180"/>
         <source>disposition</source>
         <translation>disposisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="182"/>
+        <location filename="../../desktop/ui/conflicts.py" line="181"/>
         <source>assignment</source>
         <translation>penugasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="183"/>
+        <location filename="../../desktop/ui/conflicts.py" line="182"/>
         <source>claim</source>
         <translation>pengambilan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="184"/>
+        <location filename="../../desktop/ui/conflicts.py" line="183"/>
         <source>status change</source>
         <translation>perubahan status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="185"/>
+        <location filename="../../desktop/ui/conflicts.py" line="184"/>
         <source>follow-up text</source>
         <translation>teks tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="186"/>
+        <location filename="../../desktop/ui/conflicts.py" line="185"/>
         <source>follow-up submission</source>
         <translation>pengajuan tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="187"/>
+        <location filename="../../desktop/ui/conflicts.py" line="186"/>
         <source>follow-up approval</source>
         <translation>persetujuan tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="188"/>
+        <location filename="../../desktop/ui/conflicts.py" line="187"/>
         <source>follow-up return</source>
         <translation>pengembalian tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="195"/>
+        <location filename="../../desktop/ui/conflicts.py" line="194"/>
         <source>This complaint left your OPD (it was sent back for re-routing or moved) before your change arrived, so the change cannot be sent. Copy your text if you need it, then drop the change.</source>
         <translation>Laporan ini sudah keluar dari OPD Anda (dikembalikan untuk dialihkan atau dipindahkan) sebelum perubahan Anda sampai, sehingga perubahan itu tidak dapat dikirim. Salin teks Anda bila masih diperlukan, lalu buang perubahannya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="200"/>
+        <location filename="../../desktop/ui/conflicts.py" line="199"/>
         <source>Someone changed this follow-up on the hub while you were editing it. Compare the texts, then keep yours, take theirs, or send the merged text.</source>
         <translation>Seseorang mengubah tindak lanjut ini di hub saat Anda menyuntingnya. Bandingkan teksnya, lalu pakai punya Anda, pakai punya mereka, atau kirim teks gabungan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="204"/>
+        <location filename="../../desktop/ui/conflicts.py" line="203"/>
         <source>The complaint changed on the hub before your change arrived. Compare, then send yours again over the new state, or drop it.</source>
         <translation>Pengaduan ini berubah di hub sebelum perubahan Anda sampai. Bandingkan, lalu kirim ulang perubahan Anda di atas keadaan baru, atau buang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="221"/>
+        <location filename="../../desktop/ui/conflicts.py" line="220"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="231"/>
+        <location filename="../../desktop/ui/conflicts.py" line="230"/>
         <source>Settle the marked places first.</source>
         <translation>Selesaikan dulu bagian yang bertanda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="269"/>
+        <location filename="../../desktop/ui/conflicts.py" line="268"/>
         <source>This conflict was already resolved.</source>
         <translation>Konflik ini sudah diselesaikan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="304"/>
+        <location filename="../../desktop/ui/conflicts.py" line="303"/>
         <source>Your change goes to the hub again with the next sync.</source>
         <translation>Perubahan Anda dikirim ulang ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="307"/>
+        <location filename="../../desktop/ui/conflicts.py" line="306"/>
         <source>The hub&apos;s version kept; your change was dropped.</source>
         <translation>Versi hub dipakai; perubahan Anda dibuang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="310"/>
+        <location filename="../../desktop/ui/conflicts.py" line="309"/>
         <source>The merged text goes to the hub with the next sync.</source>
         <translation>Teks gabungan dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="321"/>
+        <location filename="../../desktop/ui/conflicts.py" line="320"/>
         <source>Conflicts cannot be resolved in this version of the desk yet.</source>
         <translation>Konflik belum dapat diselesaikan di versi desk ini.</translation>
     </message>
@@ -309,47 +309,47 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="341"/>
+        <location filename="../../desktop/ui/conflicts.py" line="340"/>
         <source>Made</source>
         <translation>Dibuat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="342"/>
+        <location filename="../../desktop/ui/conflicts.py" line="341"/>
         <source>Change</source>
         <translation>Perubahan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="343"/>
+        <location filename="../../desktop/ui/conflicts.py" line="342"/>
         <source>Tracking ID</source>
         <translation>Nomor tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="344"/>
+        <location filename="../../desktop/ui/conflicts.py" line="343"/>
         <source>Complaint</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="345"/>
+        <location filename="../../desktop/ui/conflicts.py" line="344"/>
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="346"/>
+        <location filename="../../desktop/ui/conflicts.py" line="345"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="353"/>
+        <location filename="../../desktop/ui/conflicts.py" line="352"/>
         <source>Changed on the hub first</source>
         <translation>Sudah diubah lebih dulu di hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="354"/>
+        <location filename="../../desktop/ui/conflicts.py" line="353"/>
         <source>Follow-up changed on the hub</source>
         <translation>Tindak lanjut diubah di hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="355"/>
+        <location filename="../../desktop/ui/conflicts.py" line="354"/>
         <source>Left the OPD</source>
         <translation>Keluar dari OPD</translation>
     </message>
@@ -357,12 +357,12 @@
 <context>
     <name>ConflictsQueue</name>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="441"/>
+        <location filename="../../desktop/ui/conflicts.py" line="404"/>
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="443"/>
+        <location filename="../../desktop/ui/conflicts.py" line="406"/>
         <source>Your changes the hub could not take as they were; Enter opens one to decide</source>
         <translation>Perubahan Anda yang tidak dapat diterima hub apa adanya; Enter membuka salah satunya untuk diputuskan</translation>
     </message>
@@ -370,52 +370,52 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="192"/>
+        <location filename="../../desktop/ui/i18n.py" line="203"/>
         <source>verification and routing</source>
         <translation>verifikasi dan penerusan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="193"/>
+        <location filename="../../desktop/ui/i18n.py" line="204"/>
         <source>first follow-up</source>
         <translation>tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="194"/>
+        <location filename="../../desktop/ui/i18n.py" line="205"/>
         <source>reporter&apos;s reply window</source>
         <translation>masa tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="195"/>
+        <location filename="../../desktop/ui/i18n.py" line="206"/>
         <source>finishing the complaint</source>
         <translation>penyelesaian laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="196"/>
+        <location filename="../../desktop/ui/i18n.py" line="207"/>
         <source>answering the information request</source>
         <translation>jawaban permintaan informasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="206"/>
+        <location filename="../../desktop/ui/i18n.py" line="217"/>
         <source>1 day overdue</source>
         <translation>lewat 1 hari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="207"/>
+        <location filename="../../desktop/ui/i18n.py" line="218"/>
         <source>%1 days overdue</source>
         <translation>lewat %1 hari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="209"/>
+        <location filename="../../desktop/ui/i18n.py" line="220"/>
         <source>due today</source>
         <translation>hari ini</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="211"/>
+        <location filename="../../desktop/ui/i18n.py" line="222"/>
         <source>1 working day left</source>
         <translation>1 hari kerja lagi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="212"/>
+        <location filename="../../desktop/ui/i18n.py" line="223"/>
         <source>%1 working days left</source>
         <translation>%1 hari kerja lagi</translation>
     </message>
@@ -423,187 +423,192 @@
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="49"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="55"/>
         <source>Dispose…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="50"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="56"/>
         <source>Follow-up…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="51"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="57"/>
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="52"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="58"/>
         <source>Assign…</source>
         <translation>Tugaskan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="53"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="59"/>
         <source>Claim (Ambil)</source>
         <translation>Ambil</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="54"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="60"/>
         <source>Change status…</source>
         <translation>Ubah status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="55"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="61"/>
         <source>Add attachment…</source>
         <translation>Tambah lampiran…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="139"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="145"/>
         <source>Select a complaint first.</source>
         <translation>Pilih pengaduan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="140"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="146"/>
         <source>Your role does not allow this.</source>
         <translation>Peran Anda tidak mengizinkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="141"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="147"/>
         <source>Not possible in the complaint&apos;s current status.</source>
         <translation>Tidak dapat dilakukan pada status pengaduan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="142"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="148"/>
         <source>It is already yours.</source>
         <translation>Pengaduan ini sudah menjadi tugas Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="143"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="149"/>
         <source>It is already assigned to a team member.</source>
         <translation>Pengaduan ini sudah ditugaskan kepada anggota tim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="144"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="150"/>
         <source>No status change can be made by hand from here.</source>
         <translation>Dari status ini tidak ada perubahan status yang dapat dilakukan secara manual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="170"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="176"/>
         <source>This action is not available in this version of the desk yet.</source>
         <translation>Tindakan ini belum tersedia di versi desk ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="172"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="178"/>
         <source>The action could not be saved: %1</source>
         <translation>Tindakan tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="211"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="217"/>
         <source>Sent back as not our authority; it goes to the hub with the next sync.</source>
         <translation>Dikembalikan sebagai bukan wewenang; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="220"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="226"/>
         <source>Disposition saved; it goes to the hub with the next sync.</source>
         <translation>Disposisi disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="233"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="239"/>
         <source>Note saved; it goes to the hub with the next sync.</source>
         <translation>Catatan disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="251"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="257"/>
         <source>Assigned; it goes to the hub with the next sync.</source>
         <translation>Ditugaskan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="263"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="269"/>
         <source>The complaint is yours; it goes to the hub with the next sync.</source>
         <translation>Pengaduan ini menjadi tugas Anda; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="277"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="281"/>
+        <source>It can be closed as finished once a follow-up has been approved and published.</source>
+        <translation>Pengaduan dapat ditutup sebagai Selesai setelah ada tindak lanjut yang disetujui dan dipublikasikan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="288"/>
         <source>Status changed; it goes to the hub with the next sync.</source>
         <translation>Status diubah; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="340"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="351"/>
         <source>Draft saved; it goes to the hub with the next sync.</source>
         <translation>Draf disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="341"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="352"/>
         <source>Follow-up submitted for approval; it goes to the hub with the next sync.</source>
         <translation>Tindak lanjut diajukan untuk persetujuan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="342"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="353"/>
         <source>Follow-up approved; it is published with the next sync.</source>
         <translation>Tindak lanjut disetujui; dipublikasikan pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="343"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="354"/>
         <source>Follow-up returned to the drafter; it goes to the hub with the next sync.</source>
         <translation>Tindak lanjut dikembalikan ke penyusun; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="352"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="363"/>
         <source>“%1” is larger than 2 MB, the most LAPOR! accepts for one attachment. Nothing was added.</source>
         <translation>“%1” lebih besar dari 2 MB, batas LAPOR! untuk satu lampiran. Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="355"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="366"/>
         <source>“%1” is not a file type LAPOR! accepts (images, PDF, office documents, audio, video, zip). Nothing was added.</source>
         <translation>“%1” bukan jenis berkas yang diterima LAPOR! (gambar, PDF, dokumen perkantoran, audio, video, zip). Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="358"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="369"/>
         <source>“%1” does not contain what its name says. Nothing was added.</source>
         <translation>Isi “%1” tidak sesuai dengan jenis pada namanya. Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="359"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="370"/>
         <source>“%1” is empty. Nothing was added.</source>
         <translation>“%1” kosong. Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="360"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="371"/>
         <source>“%1” cannot be read. Nothing was added.</source>
         <translation>“%1” tidak dapat dibaca. Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="362"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="373"/>
         <source>“%1” cannot be attached.</source>
         <translation>“%1” tidak dapat dilampirkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="368"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="379"/>
         <source>Add attachments</source>
         <translation>Tambah lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="384"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="395"/>
         <source>“%1” attached; it goes to the hub with the next sync.</source>
         <translation>“%1” dilampirkan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="417"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="428"/>
         <source>Downloading “%1” from the hub…</source>
         <translation>Mengunduh “%1” dari hub…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="433"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="444"/>
         <source>“%1” downloaded.</source>
         <translation>“%1” sudah diunduh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="437"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="448"/>
         <source>“%1” has not been downloaded yet; connect to the network to open it.</source>
         <translation>Lampiran “%1” belum diunduh; sambungkan ke jaringan untuk membukanya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="468"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="479"/>
         <source>No program on this computer opens “%1”.</source>
         <translation>Tidak ada program di komputer ini yang dapat membuka “%1”.</translation>
     </message>
@@ -611,37 +616,37 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="199"/>
+        <location filename="../../desktop/ui/app.py" line="210"/>
         <source>Preparing the demo hub…</source>
         <translation>Menyiapkan hub demo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="200"/>
+        <location filename="../../desktop/ui/app.py" line="211"/>
         <source>LAPOR! Desk demo</source>
         <translation>Demo LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="217"/>
+        <location filename="../../desktop/ui/app.py" line="228"/>
         <source>Starting the demo hub (the first start creates its data)…</source>
         <translation>Menjalankan hub demo (saat pertama kali, datanya dibuat dulu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="218"/>
+        <location filename="../../desktop/ui/app.py" line="229"/>
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="219"/>
+        <location filename="../../desktop/ui/app.py" line="230"/>
         <source>Fetching complaints…</source>
         <translation>Mengambil laporan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="240"/>
+        <location filename="../../desktop/ui/app.py" line="251"/>
         <source>LAPOR! Desk</source>
         <translation>LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="256"/>
+        <location filename="../../desktop/ui/app.py" line="269"/>
         <source>LAPOR! Desk closed unexpectedly last time. A report was saved to %1</source>
         <translation>LAPOR! Desk tertutup secara tidak terduga terakhir kali. Laporannya disimpan di %1</translation>
     </message>
@@ -891,52 +896,62 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="75"/>
+        <location filename="../../desktop/ui/errors.py" line="83"/>
+        <source>Too many failed sign-in attempts. Try again in %n minute(s).</source>
+        <translation>Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %n menit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="93"/>
         <source>Wrong username or password.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="76"/>
+        <location filename="../../desktop/ui/errors.py" line="94"/>
         <source>The server cannot be reached. Check the address and your internet connection, then try again.</source>
         <translation>Server tidak dapat dihubungi. Periksa alamatnya dan koneksi internet Anda, lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="80"/>
+        <location filename="../../desktop/ui/errors.py" line="98"/>
         <source>This computer has no keyring to keep the key of your local data. Enter a passphrase to protect it instead.</source>
         <translation>Komputer ini tidak memiliki keyring untuk menyimpan kunci data lokal Anda. Masukkan frasa sandi untuk melindunginya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="84"/>
+        <location filename="../../desktop/ui/errors.py" line="102"/>
         <source>The local data cannot be opened with this passphrase.</source>
         <translation>Data lokal tidak dapat dibuka dengan frasa sandi ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="87"/>
+        <location filename="../../desktop/ui/errors.py" line="105"/>
         <source>The local data was written by a newer LAPOR! Desk. Install the newer version to open it.</source>
         <translation>Data lokal ditulis oleh LAPOR! Desk versi yang lebih baru. Pasang versi yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="91"/>
+        <location filename="../../desktop/ui/errors.py" line="109"/>
         <source>Your session has expired. Sign in again.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="94"/>
+        <location filename="../../desktop/ui/errors.py" line="112"/>
         <source>The server is busy. LAPOR! Desk will try again later; your work is kept here.</source>
         <translation>Server sedang sibuk. LAPOR! Desk akan mencoba lagi nanti; pekerjaan Anda tetap tersimpan di sini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="97"/>
+        <location filename="../../desktop/ui/errors.py" line="115"/>
+        <source>The server is busy checking other sign-ins. Try again in a moment.</source>
+        <translation>Server sedang sibuk memeriksa proses masuk lain. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="118"/>
         <source>This server speaks a different protocol version. Update LAPOR! Desk.</source>
         <translation>Server ini memakai versi protokol yang berbeda. Perbarui LAPOR! Desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="100"/>
+        <location filename="../../desktop/ui/errors.py" line="121"/>
         <source>Work offline is on: nothing is sent or fetched until you turn it off.</source>
         <translation>Kerja luring aktif: tidak ada yang dikirim atau diambil sampai Anda mematikannya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="103"/>
+        <location filename="../../desktop/ui/errors.py" line="124"/>
         <source>Something went wrong. Try again; if it keeps happening, contact your coordinator.</source>
         <translation>Terjadi kesalahan. Coba lagi; jika terus terjadi, hubungi koordinator Anda.</translation>
     </message>
@@ -944,12 +959,12 @@
 <context>
     <name>Event</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="184"/>
+        <location filename="../../desktop/ui/i18n.py" line="195"/>
         <source>Arrived at the OPD</source>
         <translation>Masuk ke OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="185"/>
+        <location filename="../../desktop/ui/i18n.py" line="196"/>
         <source>Reporter replied</source>
         <translation>Pelapor menanggapi</translation>
     </message>
@@ -1109,36 +1124,36 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions/followup.py" line="217"/>
-        <source>You wrote this follow-up: another supervisor must approve or return it (four eyes).</source>
-        <translation>Anda menyusun tindak lanjut ini: atasan lain yang harus menyetujui atau mengembalikannya (prinsip empat mata).</translation>
+        <source>You wrote or changed this follow-up&apos;s text: another supervisor must approve or return it (four eyes).</source>
+        <translation>Anda menulis atau mengubah teks tindak lanjut ini: atasan lain yang harus menyetujui atau mengembalikannya (prinsip empat mata).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="224"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="225"/>
         <source>Approve this exact text; it is then published to the reporter.</source>
         <translation>Setujui teks persis seperti ini; lalu dipublikasikan kepada pelapor.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="226"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="227"/>
         <source>Send it back to the drafter with the reason.</source>
         <translation>Kembalikan ke penyusun beserta alasannya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="228"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="229"/>
         <source>Returned: %1</source>
         <translation>Dikembalikan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="230"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="231"/>
         <source>A %1 follow-up cannot be edited here.</source>
         <translation>Tindak lanjut berstatus %1 tidak dapat disunting di sini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="234"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="235"/>
         <source>An admin submits the draft for approval.</source>
         <translation>Admin yang mengajukan draf untuk persetujuan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="250"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="251"/>
         <source>Attach files</source>
         <translation>Lampirkan berkas</translation>
     </message>
@@ -1192,264 +1207,260 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
         <source>LAPOR! Desk — %1</source>
         <translation>LAPOR! Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>Filters</source>
         <translation>Saringan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>Complaint detail</source>
         <translation>Rincian laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Complaints</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="241"/>
         <source>The complaints of the chosen queue; J and K move between them</source>
         <translation>Laporan dalam antrean yang dipilih; J dan K berpindah di antaranya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>Columns: click to sort</source>
         <translation>Kolom: klik untuk mengurutkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>Outbox</source>
         <translation>Kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Changes made here that the hub has not accepted yet</source>
         <translation>Perubahan yang dibuat di sini dan belum diterima hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Outbox columns</source>
         <translation>Kolom kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Send your changes and fetch new complaints (F5)</source>
         <translation>Kirim perubahan Anda dan ambil laporan baru (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
-        <location filename="../../desktop/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>Work offline</source>
         <translation>Kerja luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>Stop all network traffic: changes wait in the outbox until this is turned off</source>
         <translation>Hentikan semua lalu lintas jaringan: perubahan menunggu di kotak keluar sampai ini dimatikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Next complaint</source>
         <translation>Laporan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>Previous complaint</source>
         <translation>Laporan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
-        <location filename="../../desktop/ui/main_window.py" line="816"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="822"/>
         <source>About LAPOR! Desk</source>
         <translation>Tentang LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>&amp;Actions</source>
         <translation>&amp;Tindakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Search tracking ID, title, content, location…</source>
         <translation>Cari nomor tracking, judul, isi, lokasi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>Search complaints</source>
         <translation>Cari laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>Tracking IDs, word beginnings and several words, e.g. jalan rusak marabahan (Ctrl+F)</source>
         <translation>ID pelacakan, awal kata dan beberapa kata, mis. jalan rusak marabahan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>Bytes sent and received since LAPOR! Desk was started</source>
         <translation>Byte yang dikirim dan diterima sejak LAPOR! Desk dibuka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>Connection</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>Last sync</source>
         <translation>Sinkronisasi terakhir</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>Pending changes</source>
         <translation>Perubahan tertunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>Data used</source>
         <translation>Data terpakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Complaints shown</source>
         <translation>Laporan yang ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="653"/>
+        <location filename="../../desktop/ui/main_window.py" line="659"/>
         <source>Work offline is on: turn it off to sync.</source>
         <translation>Kerja luring aktif: matikan untuk menyinkronkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="660"/>
+        <location filename="../../desktop/ui/main_window.py" line="666"/>
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="696"/>
+        <location filename="../../desktop/ui/main_window.py" line="702"/>
         <source>Sync finished.</source>
         <translation>Sinkronisasi selesai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="706"/>
+        <location filename="../../desktop/ui/main_window.py" line="712"/>
         <source>Sync failed: %1</source>
         <translation>Sinkronisasi gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="735"/>
+        <location filename="../../desktop/ui/main_window.py" line="741"/>
         <source>Working offline: your changes wait in the outbox.</source>
         <translation>Kerja luring: perubahan Anda menunggu di kotak keluar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="737"/>
+        <location filename="../../desktop/ui/main_window.py" line="743"/>
         <source>Back online: sending your changes and fetching what is new.</source>
         <translation>Kembali daring: mengirim perubahan Anda dan mengambil yang baru.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="672"/>
+        <location filename="../../desktop/ui/main_window.py" line="678"/>
         <source>The hub is busy; trying again in %1 s.</source>
         <translation>Hub sedang sibuk; mencoba lagi dalam %1 detik.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="674"/>
+        <location filename="../../desktop/ui/main_window.py" line="680"/>
         <source>Cannot reach the hub; trying again in %1 s (F5 tries now).</source>
         <translation>Hub tidak terjangkau; mencoba lagi dalam %1 detik (F5 untuk mencoba sekarang).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="756"/>
+        <location filename="../../desktop/ui/main_window.py" line="762"/>
         <source>The language changes the next time LAPOR! Desk starts.</source>
         <translation>Bahasa berganti saat LAPOR! Desk dibuka lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="794"/>
+        <location filename="../../desktop/ui/main_window.py" line="800"/>
         <source>○ Working offline</source>
         <translation>○ Kerja luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="796"/>
+        <location filename="../../desktop/ui/main_window.py" line="802"/>
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="796"/>
+        <location filename="../../desktop/ui/main_window.py" line="802"/>
         <source>○ Offline</source>
         <translation>○ Luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="798"/>
+        <location filename="../../desktop/ui/main_window.py" line="804"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="799"/>
+        <location filename="../../desktop/ui/main_window.py" line="805"/>
         <source>Last sync: %1</source>
         <translation>Sinkron terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="800"/>
+        <location filename="../../desktop/ui/main_window.py" line="806"/>
         <source>Pending changes: %1</source>
         <translation>Perubahan tertunda: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="802"/>
+        <location filename="../../desktop/ui/main_window.py" line="808"/>
         <source>Data used: %1</source>
         <translation>Data terpakai: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="807"/>
+        <location filename="../../desktop/ui/main_window.py" line="813"/>
         <source>%1: %2 complaints</source>
         <translation>%1: %2 laporan</translation>
     </message>
     <message>
-        <source>%1 complaints</source>
-        <translation type="vanished">%1 laporan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="817"/>
+        <location filename="../../desktop/ui/main_window.py" line="823"/>
         <source>LAPOR! Desk: an offline-first desk for SP4N-LAPOR! complaint handlers at an OPD.</source>
         <translation>LAPOR! Desk: meja kerja yang tetap berjalan tanpa internet bagi pengelola pengaduan SP4N-LAPOR! di OPD.</translation>
     </message>
@@ -1584,11 +1595,26 @@
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="176"/>
-        <source>You cannot approve your own follow-up</source>
-        <translation>Anda tidak dapat menyetujui tindak lanjut sendiri</translation>
+        <source>You wrote or changed this follow-up: another supervisor must review it</source>
+        <translation>Anda menulis atau mengubah tindak lanjut ini: atasan lain yang harus memeriksanya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="177"/>
+        <location filename="../../desktop/ui/i18n.py" line="179"/>
+        <source>It can be closed as finished only after a follow-up has been published</source>
+        <translation>Hanya dapat ditutup sebagai Selesai setelah ada tindak lanjut yang dipublikasikan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="183"/>
+        <source>Waiting for room on the hub: the file goes once your other files are attached</source>
+        <translation>Menunggu ruang di hub: berkas dikirim setelah berkas Anda yang lain terlampir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="186"/>
+        <source>The hub does not have this file for you: it is uploaded again</source>
+        <translation>Hub tidak memiliki berkas ini untuk Anda: berkas diunggah ulang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="182"/>
         <source>The complaint left your OPD</source>
         <translation>Laporan sudah keluar dari OPD Anda</translation>
     </message>
@@ -1624,37 +1650,37 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="36"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="27"/>
         <source>Made</source>
         <translation>Dibuat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="37"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="28"/>
         <source>Change</source>
         <translation>Perubahan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="38"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="29"/>
         <source>Tracking ID</source>
         <translation>ID pelacakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="39"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="30"/>
         <source>Complaint</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="40"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="31"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="41"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="32"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="112"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="67"/>
         <source>Send attempts: %1</source>
         <translation>Percobaan kirim: %1</translation>
     </message>
@@ -1768,72 +1794,72 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="87"/>
+        <location filename="../../desktop/ui/queue_model.py" line="88"/>
         <source>Tracking ID</source>
         <translation>No. tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="88"/>
+        <location filename="../../desktop/ui/queue_model.py" line="89"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="89"/>
+        <location filename="../../desktop/ui/queue_model.py" line="90"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="90"/>
+        <location filename="../../desktop/ui/queue_model.py" line="91"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="91"/>
+        <location filename="../../desktop/ui/queue_model.py" line="92"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="92"/>
+        <location filename="../../desktop/ui/queue_model.py" line="93"/>
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="93"/>
+        <location filename="../../desktop/ui/queue_model.py" line="94"/>
         <source>Arrived</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="94"/>
+        <location filename="../../desktop/ui/queue_model.py" line="95"/>
         <source>Assignee</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="95"/>
+        <location filename="../../desktop/ui/queue_model.py" line="96"/>
         <source>Sync</source>
         <translation>Sinkron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="352"/>
+        <location filename="../../desktop/ui/queue_model.py" line="376"/>
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="356"/>
+        <location filename="../../desktop/ui/queue_model.py" line="380"/>
         <source>Pending</source>
         <translation>Tertunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="479"/>
+        <location filename="../../desktop/ui/queue_model.py" line="513"/>
         <source>Deadline for %1: %2</source>
         <translation>Tenggat %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="486"/>
+        <location filename="../../desktop/ui/queue_model.py" line="520"/>
         <source>The hub did not accept a change made here: open it to resolve</source>
         <translation>Hub tidak menerima perubahan yang dibuat di sini: buka untuk menyelesaikannya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_model.py" line="490"/>
+        <location filename="../../desktop/ui/queue_model.py" line="524"/>
         <source>Local changes not yet sent to the hub</source>
         <translation>Perubahan lokal belum terkirim ke hub</translation>
     </message>
@@ -1947,34 +1973,34 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="82"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="86"/>
         <source>Change the status of %1</source>
         <translation>Ubah status %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="82"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="86"/>
         <source>Change</source>
         <translation>Ubah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="87"/>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="94"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="91"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="98"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="94"/>
         <source>Reason (optional)</source>
         <translation>Alasan (opsional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="91"/>
         <location filename="../../desktop/ui/actions/dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="99"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="93"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="97"/>
         <source>Now</source>
         <translation>Sekarang</translation>
     </message>

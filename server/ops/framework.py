@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server.auth import Actor
 from server.feed import FeedWriter
-from server.models import Event, OpResult, new_id
+from server.models import Complaint, Event, OpResult, new_id
 from server.ops.base import REGISTRY, OpConflict, OpContext, OpIn, OpNotInUnit, OpRejected
 from server.serialize import SERIALIZERS
 
@@ -37,10 +37,25 @@ def result(op: OpIn, status: str, *, version: int | None = None, reason: str | N
             "current_type": current_type}
 
 
-def _replay(stored: OpResult, digest: str, op: OpIn) -> dict[str, Any]:
-    if stored.request_hash != digest:
+def _replay(session: Session, actor: Actor, stored: OpResult, digest: str, op: OpIn) -> dict[str, Any]:
+    """A retry's answer: the stored result, but only to the user who sent the op, and only what they may see NOW.
+
+    Another user who knows an op_id (and its payload) learns nothing; the sender, once the complaint left their
+    OPD, is told the op was applied with no state; a reporter who became anonymous is not revealed by an old
+    `current`."""
+    if stored.request_hash != digest or stored.user_id != actor.user_id:
         return result(op, "rejected", reason="op_id_reused")
-    return {**stored.result, "status": "duplicate"}
+    answer = {**stored.result, "status": "duplicate"}
+    current = answer.get("current")
+    complaint_id = None
+    if isinstance(current, dict):
+        complaint_id = current.get("id") if answer.get("current_type") == "complaint" else current.get("complaint_id")
+    row = session.get(Complaint, complaint_id) if isinstance(complaint_id, str) else None
+    if row is None or (actor.scope is not None and row.scope_unit_id != actor.scope):
+        return {**answer, "current": None, "current_type": None}
+    if answer.get("current_type") == "complaint" and row.anonymous:
+        answer["current"] = {**current, "anonymous": True, "reporter": None}  # type: ignore[dict-item]
+    return answer
 
 
 def process_op(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: OpIn) -> dict[str, Any]:
@@ -56,7 +71,7 @@ def process_op(sessions: sessionmaker[Session], actor: Actor, device_id: str, op
     with sessions() as session:
         stored = session.get(OpResult, op.op_id)
         if stored is not None:
-            return _replay(stored, digest, op)
+            return _replay(session, actor, stored, digest, op)
     return outcome
 
 
@@ -82,7 +97,7 @@ def _attempt(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: 
     with sessions() as session, session.begin():
         stored = session.get(OpResult, op.op_id)
         if stored is not None:
-            return _replay(stored, digest, op)
+            return _replay(session, actor, stored, digest, op)
         try:
             return _effect(session, actor, device_id, op, digest)
         except OpConflict as exc:

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic.config import Config
+from sqlalchemy import Engine
 
 from desktop.testing.hub import run_hub
+from server.migrate import alembic_config
 from tests.hub.client import HubClient
 
 PG_ADMIN = os.environ.get("LAPOR_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -47,11 +50,19 @@ def database(backend: str, tmp: Path) -> Iterator[str]:
 
 @contextmanager
 def hub_for(backend: str, tmp: Path, env: dict[str, str] | None = None,
-            complaints: int = SEED_COMPLAINTS) -> Iterator[str]:
+            complaints: int = SEED_COMPLAINTS, log_path: Path | None = None) -> Iterator[str]:
+    with hub_db_for(backend, tmp, env, complaints, log_path) as (url, _db):
+        yield url
+
+
+@contextmanager
+def hub_db_for(backend: str, tmp: Path, env: dict[str, str] | None = None, complaints: int = SEED_COMPLAINTS,
+               log_path: Path | None = None) -> Iterator[tuple[str, str]]:
+    """A hub of the test's own and its database URL, for a test that must reach under the API."""
     # Blobs next to the test's database, never in the working directory (PostgreSQL has no file to sit beside).
     env = {"LAPOR_HUB_BLOBS": str(tmp / "blobs"), **(env or {})}
-    with database(backend, tmp) as db, run_hub(db, seed_complaints=complaints, env=env) as url:
-        yield url
+    with database(backend, tmp) as db, run_hub(db, seed_complaints=complaints, env=env, log_path=log_path) as url:
+        yield url, db
 
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -119,3 +130,11 @@ _pools: dict[str, ComplaintPool] = {}
 @pytest.fixture()
 def pool(hub: str) -> ComplaintPool:
     return _pools.setdefault(hub, ComplaintPool())
+
+
+def migrate(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
+    """Run an Alembic `step` (command.upgrade or command.downgrade) to `revision` on the hub's database."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        step(cfg, revision)

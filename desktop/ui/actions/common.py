@@ -5,13 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+
+from desktop.domain.text import clean_text
+
+
+class CleanTextEdit(QPlainTextEdit):
+    """Pasted or dropped text arrives as plain text without the control characters the hub refuses (a NUL from a
+    copied PDF or spreadsheet cell), so what the user sees is exactly what will be sent."""
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802  (Qt's name)
+        if source.hasText():
+            self.textCursor().insertText(clean_text(source.text()))
 
 
 def plain_editor(parent: QWidget | None = None, *, placeholder: str = "", name: str = "") -> QPlainTextEdit:
     """A plain-text editor: QPlainTextEdit has no rich-text mode, so pasted markup stays text."""
-    edit = QPlainTextEdit(parent)
+    edit = CleanTextEdit(parent)
     edit.setTabChangesFocus(True)
     edit.setPlaceholderText(placeholder)
     if name:
