@@ -4,22 +4,9 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
 from desktop.store.engine import Replica, open_replica
-from desktop.testing.memory_keyring import MemoryKeyring
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture

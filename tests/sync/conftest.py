@@ -4,30 +4,17 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
 from desktop.store.engine import Replica, open_replica
 from desktop.sync.engine import SyncEngine, SyncSummary
 from desktop.sync.transport import Transport
 from desktop.testing.hub import run_hub
-from desktop.testing.memory_keyring import MemoryKeyring
 
 PASSWORD = "demo"
 ADMIN = "admin.pupr"
 STAFF = "staf.pupr"
 COORDINATOR = "koordinator"
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
-"""The op kinds of issue 3: claim, status, follow-up lifecycle (four eyes, hash-bound approval), attachments,
-closed and departed complaints. Permissions, compare-and-set conflicts with `current`, wrong_state."""
+"""Op kinds through their lifecycle: claim, status, follow-up draft to publication (four eyes, hash-bound approval),
+attachments, closed and departed complaints. Permissions, compare-and-set conflicts with `current`, wrong_state."""
 
 from __future__ import annotations
 
