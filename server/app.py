@@ -10,15 +10,14 @@ from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Route
 
 from server import auth, blob_routes, openapi
-from server.blobs import BlobStore, default_root
-from server.db import make_engine, make_sessionmaker, read_snapshot
+from server.db import make_engine, read_snapshot
 from server.errors import HubError
 from server.feed import DEFAULT_LIMIT, MAX_LIMIT, CursorExpired, floor_of, note_rebuild, read_changes
+from server.hub import Hub
 from server.middleware import PROTOCOL, BodyGuard, ErrorShield, GZipExceptBlobs
 from server.ops import OpIn, process_batch
 from server.schemas import (
@@ -31,7 +30,6 @@ from server.schemas import (
     TokenOut,
     TokenRequest,
 )
-from server.sign_in_guard import GuardSettings, SignInGuard
 
 ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (401, 410, 413, 422, 426)}
 SIGN_IN_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, **{code: {"model": ErrorOut} for code in (429, 503)}}
@@ -42,21 +40,6 @@ class FeedResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content)
-
-
-class Hub:
-    """What the routes share: the engine, the session factory and the blob store."""
-
-    def __init__(self, engine: Engine, blobs_dir: Path | None = None) -> None:
-        self.engine = engine
-        self.sessions: sessionmaker[Session] = make_sessionmaker(engine)
-        self.blobs = BlobStore(blobs_dir or default_root(engine))
-        self.sign_in_guard = SignInGuard(engine, self.sessions, GuardSettings.from_env())
-        self.passwords = auth.PasswordPool.from_env()
-
-    def actor(self, authorization: str | None) -> auth.Actor:
-        with read_snapshot(self.engine) as session:
-            return auth.authenticate(session, authorization)
 
 
 def create_app(db_url: str | None = None, *, engine: Engine | None = None, blobs_dir: Path | None = None) -> FastAPI:

@@ -14,7 +14,6 @@ import asyncio
 import os
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Header, Request
 from fastapi.responses import JSONResponse, Response
@@ -38,11 +37,9 @@ from server.blobs import (
 )
 from server.db import read_snapshot
 from server.errors import HubError
+from server.hub import Hub
 from server.models import Blob, BlobOwner, User, utcnow
 from server.schemas import LINE_PATTERN
-
-if TYPE_CHECKING:
-    from server.app import Hub
 
 CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")

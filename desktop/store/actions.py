@@ -23,7 +23,7 @@ from desktop.domain.roles import followup_writers, with_writer
 from desktop.domain.statuses import NOT_BY_HAND, Status
 from desktop.domain.text import clean_line, clean_text
 from desktop.store.engine import Replica, now_iso
-from desktop.store.queue import NotFound
+from desktop.store.errors import NotFound
 
 CAS_KINDS = ("disposition.create", "complaint.assign", "complaint.claim", "complaint.status")
 

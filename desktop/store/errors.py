@@ -17,3 +17,7 @@ class ReplicaLocked(StoreError):
 
 class ReplicaTooNew(StoreError):
     """The replica was written by a newer LAPOR! Desk than this one."""
+
+
+class NotFound(StoreError, LookupError):
+    """No such complaint or record in the replica (it left the OPD, or the id is wrong)."""

@@ -22,7 +22,9 @@ from sqlalchemy import Connection, text
 
 from desktop.domain.sla import Limits, SlaClock, Step, WorkingCalendar
 from desktop.domain.statuses import CLOSED_STATUSES, Status
+from desktop.store.actions import FOLLOWUP_TARGET_KINDS, apply_followup_op
 from desktop.store.engine import Replica
+from desktop.store.errors import NotFound
 
 QUEUES = (
     "baru", "mine", "need_followup", "awaiting_approval", "overdue", "drafts", "outbox", "conflicts", "all",
@@ -182,10 +184,6 @@ class Option:
     name: str
     parent_id: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-
-class NotFound(LookupError):
-    pass
 
 
 # ---------------------------------------------------------------- SQL building
@@ -850,8 +848,6 @@ def _followup_overlay(
     """Follow-ups with this desk's ops on them applied (edit, submit, approve, return): a queued edit shows its
     text (and ``actor``, who made it, among the writers) at once; an op the hub answered conflict/rejected marks
     the follow-up with its state and reason."""
-    from desktop.store.actions import FOLLOWUP_TARGET_KINDS, apply_followup_op
-
     by_target: dict[str, list[OutboxEntry]] = {}
     for op in ops:
         if op.kind in FOLLOWUP_TARGET_KINDS:
