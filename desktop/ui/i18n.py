@@ -186,8 +186,21 @@ def op_reason_label(code: str | None) -> str:
         "blob_missing": QCoreApplication.translate(
             "OpReason", "The hub does not have this file for you: it is uploaded again"
         ),
+        "too_large": QCoreApplication.translate("OpReason", "Too large for the hub (attachments: at most 2 MB)"),
+        "bad_type": QCoreApplication.translate(
+            "OpReason", "This kind of file cannot be attached (images, PDF, office files, audio, video, zip)"
+        ),
+        "invalid_hash": QCoreApplication.translate("OpReason", "The file's fingerprint is not valid"),
+        "unsupported_encoding": QCoreApplication.translate("OpReason", "The hub cannot read how it was sent"),
+        "invalid_request": QCoreApplication.translate(
+            "OpReason", "The hub refused the data as sent (a character or a length it does not accept)"
+        ),
+        "malformed_json": QCoreApplication.translate("OpReason", "The data reached the hub damaged"),
     }
-    return labels.get(code, code)
+    if code in labels:
+        return labels[code]
+    # A code this desk does not know yet (a newer hub): say so in words, keep the code for the operator.
+    return QCoreApplication.translate("OpReason", "The hub refused it (%1)").replace("%1", code)
 
 
 def event_label(code: str) -> str:

@@ -370,52 +370,52 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="203"/>
+        <location filename="../../desktop/ui/i18n.py" line="216"/>
         <source>verification and routing</source>
         <translation>verifikasi dan penerusan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="204"/>
+        <location filename="../../desktop/ui/i18n.py" line="217"/>
         <source>first follow-up</source>
         <translation>tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="205"/>
+        <location filename="../../desktop/ui/i18n.py" line="218"/>
         <source>reporter&apos;s reply window</source>
         <translation>masa tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="206"/>
+        <location filename="../../desktop/ui/i18n.py" line="219"/>
         <source>finishing the complaint</source>
         <translation>penyelesaian laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="207"/>
+        <location filename="../../desktop/ui/i18n.py" line="220"/>
         <source>answering the information request</source>
         <translation>jawaban permintaan informasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="217"/>
+        <location filename="../../desktop/ui/i18n.py" line="230"/>
         <source>1 day overdue</source>
         <translation>lewat 1 hari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="218"/>
+        <location filename="../../desktop/ui/i18n.py" line="231"/>
         <source>%1 days overdue</source>
         <translation>lewat %1 hari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="220"/>
+        <location filename="../../desktop/ui/i18n.py" line="233"/>
         <source>due today</source>
         <translation>hari ini</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="222"/>
+        <location filename="../../desktop/ui/i18n.py" line="235"/>
         <source>1 working day left</source>
         <translation>1 hari kerja lagi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="223"/>
+        <location filename="../../desktop/ui/i18n.py" line="236"/>
         <source>%1 working days left</source>
         <translation>%1 hari kerja lagi</translation>
     </message>
@@ -959,12 +959,12 @@
 <context>
     <name>Event</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="195"/>
+        <location filename="../../desktop/ui/i18n.py" line="208"/>
         <source>Arrived at the OPD</source>
         <translation>Masuk ke OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="196"/>
+        <location filename="../../desktop/ui/i18n.py" line="209"/>
         <source>Reporter replied</source>
         <translation>Pelapor menanggapi</translation>
     </message>
@@ -1612,6 +1612,41 @@
         <location filename="../../desktop/ui/i18n.py" line="186"/>
         <source>The hub does not have this file for you: it is uploaded again</source>
         <translation>Hub tidak memiliki berkas ini untuk Anda: berkas diunggah ulang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="189"/>
+        <source>Too large for the hub (attachments: at most 2 MB)</source>
+        <translation>Terlalu besar untuk hub (lampiran: paling besar 2 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="190"/>
+        <source>This kind of file cannot be attached (images, PDF, office files, audio, video, zip)</source>
+        <translation>Jenis berkas ini tidak dapat dilampirkan (gambar, PDF, berkas perkantoran, audio, video, zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="193"/>
+        <source>The file&apos;s fingerprint is not valid</source>
+        <translation>Sidik berkas ini tidak sah</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="194"/>
+        <source>The hub cannot read how it was sent</source>
+        <translation>Hub tidak dapat membaca cara data ini dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="195"/>
+        <source>The hub refused the data as sent (a character or a length it does not accept)</source>
+        <translation>Hub menolak data sebagaimana dikirim (ada karakter atau panjang yang tidak diterima)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="198"/>
+        <source>The data reached the hub damaged</source>
+        <translation>Data tiba di hub dalam keadaan rusak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="203"/>
+        <source>The hub refused it (%1)</source>
+        <translation>Hub menolaknya (%1)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="182"/>
