@@ -21,7 +21,7 @@ from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
 from desktop.ui.jobs import JobContext, JobRunner, Lane
 from desktop.ui.progress import sync_progress_text
 from desktop.ui.resources import icon_path
-from desktop.ui.settings import UiSettings
+from desktop.ui.settings import LANGUAGE, REMEMBER, SERVER_URL, USERNAME, UiSettings
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +142,9 @@ class DeskApp(QObject):
         """With "remember me", open the last account straight away (offline is fine); else ask to sign in."""
         from desktop.ui.services import resume_session
 
-        server = self.args.server or self.settings.text("account/server_url")
-        username = self.settings.text("account/username")
-        if not (self.settings.flag("account/remember", True) and server and username):
+        server = self.args.server or self.settings.get(SERVER_URL)
+        username = self.settings.get(USERNAME)
+        if not (self.settings.get(REMEMBER) and server and username):
             self._ask_sign_in()
             return
         data_dir = self.data_dir
@@ -170,7 +170,7 @@ class DeskApp(QObject):
         from desktop.ui.services import authenticate_and_open
         from desktop.ui.signin import SignInDialog, SignInRequest
 
-        server = self.args.server or self.settings.text("account/server_url")
+        server = self.args.server or self.settings.get(SERVER_URL)
         data_dir = self.data_dir
 
         def authenticate(req: SignInRequest, ctx: JobContext) -> Any:
@@ -180,8 +180,8 @@ class DeskApp(QObject):
             self.runner,
             authenticate,
             server_url=server,
-            username=self.settings.text("account/username"),
-            remember=self.settings.flag("account/remember", True),
+            username=self.settings.get(USERNAME),
+            remember=self.settings.get(REMEMBER),
         )
         self._sign_in_dialog = dialog
         dialog.signedIn.connect(self._on_signed_in)
@@ -192,11 +192,11 @@ class DeskApp(QObject):
     def _on_signed_in(self, session: Any) -> None:
         req = self._sign_in_dialog.request()
         if req.remember:
-            self.settings.set_text("account/server_url", req.server_url)
-            self.settings.set_text("account/username", req.username)
+            self.settings.set(SERVER_URL, req.server_url)
+            self.settings.set(USERNAME, req.username)
         else:
-            self.settings.remove("account/username")
-        self.settings.set_flag("account/remember", req.remember)
+            self.settings.remove(USERNAME)
+        self.settings.set(REMEMBER, req.remember)
         self.show_main(session)
         self.window.sync_now()
 
@@ -321,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationName("LAPOR! Desk")
     app = QApplication.instance() or QApplication(["lapor-desk"])
     assert isinstance(app, QApplication)
-    language = args.lang or UiSettings(data_dir).text("ui/language") or DEFAULT_LANGUAGE
+    language = args.lang or UiSettings(data_dir).get(LANGUAGE) or DEFAULT_LANGUAGE
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     translators = install_translators(app, language)

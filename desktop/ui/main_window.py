@@ -49,14 +49,23 @@ from desktop.ui.queue_model import (
 )
 from desktop.ui.queue_panel import QueuePanel
 from desktop.ui.session import DeskSession, SyncStatus
-from desktop.ui.settings import UiSettings
+from desktop.ui.settings import (
+    GEOMETRY,
+    LANGUAGE,
+    LAST_QUEUE,
+    MAIN_SPLITTER,
+    OUTBOX_TABLE,
+    QUEUE_TABLE,
+    WINDOW_STATE,
+    WORK_OFFLINE,
+    UiSettings,
+)
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 250
 DETAIL_DELAY_MS = 60
 STATUS_REFRESH_MS = 30_000
-LANGUAGE_KEY = "ui/language"
 DEFAULT_WIDTHS = {
     Column.TRACKING_ID: 80,
     Column.TITLE: 280,
@@ -201,10 +210,10 @@ class MainWindow(QMainWindow):
         self.queue_panel.selectionModel().currentChanged.connect(self._on_queue_chosen)
         from desktop.ui.queue_panel import PANEL_QUEUES
 
-        saved_queue = self.settings.text("layout/queue")
+        saved_queue = self.settings.get(LAST_QUEUE)
         self.queue_panel.select_key(saved_queue if saved_queue in PANEL_QUEUES else "all")
         self._update_count(self.model.rowCount())
-        self._apply_work_offline(self.settings.flag("sync/work_offline", False), announce=False)
+        self._apply_work_offline(self.settings.get(WORK_OFFLINE), announce=False)
         self.refresh_status()
         self._load_lookups()
         self._install_actions()
@@ -419,32 +428,32 @@ class MainWindow(QMainWindow):
 
     # --- layout memory
     def _restore_layout(self) -> None:
-        geometry = self.settings.blob("layout/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        geometry = self.settings.get(GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1440, 820)
-        state = self.settings.blob("layout/window_state")
-        if state is not None:
+        state = self.settings.get(WINDOW_STATE)
+        if not state.isEmpty():
             self.restoreState(state)
-        splitter = self.settings.blob("layout/main_splitter")
-        if splitter is None or not self.splitter.restoreState(splitter):
+        splitter = self.settings.get(MAIN_SPLITTER)
+        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([190, 900, 430])
-        header = self.settings.blob("layout/queue_table")
-        if header is not None:
+        header = self.settings.get(QUEUE_TABLE)
+        if not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)
             # restoreState may bring back a sort indicator: make the model's SQL order match it.
             hh = self.table.horizontalHeader()
             self.model.sort(hh.sortIndicatorSection(), hh.sortIndicatorOrder())
-        outbox = self.settings.blob("layout/outbox_table")
-        if outbox is not None:
+        outbox = self.settings.get(OUTBOX_TABLE)
+        if not outbox.isEmpty():
             self.outbox_table.horizontalHeader().restoreState(outbox)
 
     def save_layout(self) -> None:
-        self.settings.set_blob("layout/geometry", self.saveGeometry())
-        self.settings.set_blob("layout/window_state", self.saveState())
-        self.settings.set_blob("layout/main_splitter", self.splitter.saveState())
-        self.settings.set_blob("layout/queue_table", self.table.horizontalHeader().saveState())
-        self.settings.set_blob("layout/outbox_table", self.outbox_table.horizontalHeader().saveState())
-        self.settings.set_text("layout/queue", self._current_queue())
+        self.settings.set(GEOMETRY, self.saveGeometry())
+        self.settings.set(WINDOW_STATE, self.saveState())
+        self.settings.set(MAIN_SPLITTER, self.splitter.saveState())
+        self.settings.set(QUEUE_TABLE, self.table.horizontalHeader().saveState())
+        self.settings.set(OUTBOX_TABLE, self.outbox_table.horizontalHeader().saveState())
+        self.settings.set(LAST_QUEUE, self._current_queue())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -733,7 +742,7 @@ class MainWindow(QMainWindow):
             self.work_offline_action.blockSignals(False)
         self.session.set_work_offline(on)
         self.runner.set_network_allowed(not on)
-        self.settings.set_flag("sync/work_offline", on)
+        self.settings.set(WORK_OFFLINE, on)
         self.sync_action.setEnabled(self._sync_enabled())
         self.autosync.set_work_offline(on)
         if announce:
@@ -747,7 +756,7 @@ class MainWindow(QMainWindow):
 
     # --- language
     def current_language(self) -> str:
-        saved = self.settings.text(LANGUAGE_KEY)
+        saved = self.settings.get(LANGUAGE)
         if saved in ("id", "en"):
             return saved
         return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
@@ -755,9 +764,9 @@ class MainWindow(QMainWindow):
     @Slot(QAction)
     def _on_language_chosen(self, action: QAction) -> None:
         code = str(action.data())
-        if code == self.settings.text(LANGUAGE_KEY):
+        if code == self.settings.get(LANGUAGE):
             return
-        self.settings.set_text(LANGUAGE_KEY, code)
+        self.settings.set(LANGUAGE, code)
         self.settings.sync()
         self.show_message(self.tr("The language changes the next time LAPOR! Desk starts."), Level.INFO)
 

@@ -1,16 +1,48 @@
-"""The window's remembered state (geometry, splitter, columns, last server and user), in an INI file in the data dir.
+"""The desk's remembered settings: one registry of what is kept (key, type by its default, label), in an INI file in
+the data dir. Code reads and writes a `Setting`, never a key string, so a key, its default and its meaning live here
+only, and a settings screen can list the labelled ones.
 
 QSettings writes through a temporary file and renames it, so a power cut never leaves half a file.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings
 
 FILE_NAME = "desk.ini"
+T = TypeVar("T", str, bool, QByteArray)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+    label: str = ""  # the English source text (context "Settings"); "" for the window's own state
+
+    def title(self) -> str:
+        return QCoreApplication.translate("Settings", self.label) if self.label else ""
+
+
+# What the user chose.
+LANGUAGE = Setting("ui/language", "", str(QT_TRANSLATE_NOOP("Settings", "Language")))  # "" = not chosen: the default
+REMEMBER = Setting("account/remember", True, str(QT_TRANSLATE_NOOP("Settings", "Remember me on this computer")))
+SERVER_URL = Setting("account/server_url", "", str(QT_TRANSLATE_NOOP("Settings", "Server address")))
+USERNAME = Setting("account/username", "", str(QT_TRANSLATE_NOOP("Settings", "Username")))
+WORK_OFFLINE = Setting("sync/work_offline", False, str(QT_TRANSLATE_NOOP("Settings", "Work offline")))
+# How the window was left.
+LAST_QUEUE = Setting("layout/queue", "")
+GEOMETRY = Setting("layout/geometry", QByteArray())
+WINDOW_STATE = Setting("layout/window_state", QByteArray())
+MAIN_SPLITTER = Setting("layout/main_splitter", QByteArray())
+QUEUE_TABLE = Setting("layout/queue_table", QByteArray())
+OUTBOX_TABLE = Setting("layout/outbox_table", QByteArray())
+
+REGISTRY: tuple[Setting[Any], ...] = (LANGUAGE, REMEMBER, SERVER_URL, USERNAME, WORK_OFFLINE, LAST_QUEUE, GEOMETRY,
+                                      WINDOW_STATE, MAIN_SPLITTER, QUEUE_TABLE, OUTBOX_TABLE)
 
 
 class UiSettings:
@@ -22,31 +54,23 @@ class UiSettings:
     def path(self) -> str:
         return self._qs.fileName()
 
-    def blob(self, key: str) -> QByteArray | None:
-        value: Any = self._qs.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def set_blob(self, key: str, value: QByteArray) -> None:
-        self._qs.setValue(key, value)
-
-    def text(self, key: str, default: str = "") -> str:
-        value = self._qs.value(key, default)
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the setting's default when nothing (or nothing of its type) is stored."""
+        value: Any = self._qs.value(setting.key)
+        default = setting.default
+        if isinstance(default, bool):
+            if isinstance(value, str):  # the INI file holds text
+                return value.lower() in ("1", "true", "yes")
+            return bool(value) if value is not None else default
+        if isinstance(default, QByteArray):
+            return value if isinstance(value, QByteArray) and not value.isEmpty() else default
         return str(value) if value is not None else default
 
-    def set_text(self, key: str, value: str) -> None:
-        self._qs.setValue(key, value)
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._qs.setValue(setting.key, value)
 
-    def flag(self, key: str, default: bool = False) -> bool:
-        value = self._qs.value(key, default)
-        if isinstance(value, str):
-            return value.lower() in ("1", "true", "yes")
-        return bool(value)
-
-    def set_flag(self, key: str, value: bool) -> None:
-        self._qs.setValue(key, value)
-
-    def remove(self, key: str) -> None:
-        self._qs.remove(key)
+    def remove(self, setting: Setting[Any]) -> None:
+        self._qs.remove(setting.key)
 
     def sync(self) -> None:
         self._qs.sync()

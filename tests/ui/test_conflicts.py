@@ -22,7 +22,7 @@ from desktop.ui.conflicts import (
     open_conflict,
     open_conflicts_of,
 )
-from desktop.ui.settings import UiSettings
+from desktop.ui.settings import LAST_QUEUE, UiSettings
 from tests.ui import actions_fixtures
 from tests.ui.actions_fixtures import ADMIN, HOSTILE, STAFF, outbox
 from tests.ui.factory import complaint_data, write
@@ -248,7 +248,7 @@ def test_departure_shows_in_the_konflik_queue_and_is_copied_then_dropped(qtbot, 
 def test_window_reopened_on_the_konflik_queue_shows_the_list(qtbot, make_window, replica, tmp_path) -> None:
     make_disposition_conflict(replica)
     saved = UiSettings(tmp_path / ADMIN)
-    saved.set_text("layout/queue", "conflicts")
+    saved.set(LAST_QUEUE, "conflicts")
     saved.sync()
     window = make_window(ADMIN)
     queue = window.conflicts_queue

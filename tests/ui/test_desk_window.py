@@ -20,7 +20,7 @@ from desktop.ui.outbox_model import OutboxModel
 from desktop.ui.queue_model import Column, QueueQuery, QueueTableModel
 from desktop.ui.queue_panel import PANEL_QUEUES, QueuePanelModel
 from desktop.ui.services import OutboxItem, StoreQueueSource, StoreSession
-from desktop.ui.settings import UiSettings
+from desktop.ui.settings import LANGUAGE, UiSettings
 from tests.ui.factory import USER, change, complaint_data, make_replica
 
 N = 300
@@ -226,7 +226,7 @@ def test_shortcuts(qtbot, window: MainWindow, sync: CountingSync) -> None:
 def test_language_switch_is_saved(qtbot, window: MainWindow, session: StoreSession, tmp_path: Path) -> None:
     assert window.language_actions["en"].isChecked()  # tests run without a translator: English
     window.language_actions["id"].trigger()
-    assert window.settings.text("ui/language") == "id"
+    assert window.settings.get(LANGUAGE) == "id"
     assert "next time" in window.message_bar.text
     runner = JobRunner()
     again = MainWindow(session, runner, UiSettings(tmp_path / "settings"))
