@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.merge import three_way_merge
 from desktop.ui import services
 from desktop.ui.actions.common import plain_editor, plain_label
 from desktop.ui.errors import describe
@@ -139,7 +140,7 @@ class ConflictDialog(QDialog):
         self.merge_button.clicked.connect(self.merge)
 
         if view.is_text:
-            merged = services.three_way_merge(
+            merged = three_way_merge(
                 view.base_text or "",
                 view.mine_text or "",
                 view.theirs_text or "",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.attachments import HEAD_BYTES, classify
 from desktop.store import queue as store_queue
 from desktop.store.engine import Replica, open_replica
 from desktop.ui.jobs import JobContext
@@ -399,33 +400,6 @@ def resume_session(server_url: str, username: str, data_dir: Path, ctx: JobConte
 # timeline with its sync badge and is pushed exactly once. These run on the DB lane; they take plain values and
 # return plain values. Where the store has no function for an action yet, the bridge is named ``_interim_*``.
 
-MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024  # LAPOR! caps each attachment at 2 MB
-ATTACHMENT_TYPES: dict[str, str] = {
-    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp",
-    ".pdf": "application/pdf",
-    ".doc": "application/msword",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xls": "application/vnd.ms-excel",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".ppt": "application/vnd.ms-powerpoint",
-    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    ".odt": "application/vnd.oasis.opendocument.text", ".ods": "application/vnd.oasis.opendocument.spreadsheet",
-    ".txt": "text/plain",
-    ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".wav": "audio/wav", ".ogg": "audio/ogg", ".amr": "audio/amr",
-    ".mp4": "video/mp4", ".3gp": "video/3gpp", ".mov": "video/quicktime",
-    ".zip": "application/zip",
-}  # fmt: skip
-# What the first bytes must be for the types that have a reliable signature (a renamed .exe is caught here).
-_MAGIC: dict[str, tuple[bytes, ...]] = {
-    "image/jpeg": (b"\xff\xd8\xff",),
-    "image/png": (b"\x89PNG\r\n\x1a\n",),
-    "image/gif": (b"GIF87a", b"GIF89a"),
-    "application/pdf": (b"%PDF-",),
-    "application/zip": (b"PK\x03\x04", b"PK\x05\x06"),
-}
-for _ext in (".docx", ".xlsx", ".pptx", ".odt", ".ods"):
-    _MAGIC[ATTACHMENT_TYPES[_ext]] = _MAGIC["application/zip"]
-
 
 @dataclass(frozen=True)
 class Actor:
@@ -601,33 +575,17 @@ def _interim_cas_op(replica: Replica, complaint_id: str, kind: str, payload: dic
 
 
 def check_attachment(path: Path) -> tuple[str | None, str]:
-    """(problem, mime) for a file the user picked, checked before anything is stored.
-
-    problem is None when the file may be attached, else one of ``missing``, ``empty``, ``too_large``, ``type``,
-    ``mismatch`` (the content is not what the name says)."""
+    """(problem, mime) for a file the user picked (desktop.domain.attachments.classify), read before anything is
+    stored; ``missing`` when it cannot be read."""
     try:
-        size = path.stat().st_size
         if not path.is_file():
             return "missing", ""
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
     except OSError:
         return "missing", ""
-    mime = ATTACHMENT_TYPES.get(path.suffix.lower(), "")
-    if not mime:
-        return "type", ""
-    if size == 0:
-        return "empty", mime
-    if size > MAX_ATTACHMENT_BYTES:
-        return "too_large", mime
-    magic = _MAGIC.get(mime)
-    if magic:
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(16)
-        except OSError:
-            return "missing", mime
-        if not any(head.startswith(m) for m in magic):
-            return "mismatch", mime
-    return None, mime
+    return classify(path.name, size, head)
 
 
 class AttachmentRefused(ValueError):
@@ -754,92 +712,6 @@ def return_followup(replica: Replica, followup_id: str, reason: str) -> Any:
 
 
 # ------------------------------------------------------------------ conflicts
-@dataclass(frozen=True)
-class MergeResult:
-    text: str
-    clashes: int  # regions both sides changed differently (written between markers for the user to settle)
-
-
-def _sync_regions(
-    base: list[str], mine: list[str], theirs: list[str]
-) -> list[tuple[int, int, int, int, int, int]]:
-    """Regions where all three texts agree: (base start, end, mine start, end, theirs start, end)."""
-    import difflib
-
-    a_blocks = difflib.SequenceMatcher(None, base, mine, autojunk=False).get_matching_blocks()
-    b_blocks = difflib.SequenceMatcher(None, base, theirs, autojunk=False).get_matching_blocks()
-    out: list[tuple[int, int, int, int, int, int]] = []
-    ia = ib = 0
-    while ia < len(a_blocks) and ib < len(b_blocks):
-        a_base, a_at, a_len = a_blocks[ia]
-        b_base, b_at, b_len = b_blocks[ib]
-        start, end = max(a_base, b_base), min(a_base + a_len, b_base + b_len)
-        if start < end:
-            a_sub, b_sub = a_at + (start - a_base), b_at + (start - b_base)
-            out.append((start, end, a_sub, a_sub + end - start, b_sub, b_sub + end - start))
-        if a_base + a_len < b_base + b_len:
-            ia += 1
-        else:
-            ib += 1
-    out.append((len(base), len(base), len(mine), len(mine), len(theirs), len(theirs)))
-    return out
-
-
-def _line_by_line(base: list[str], mine: list[str], theirs: list[str]) -> list[str] | None:
-    """Chunks of equal length whose lines were each changed on one side only merge line by line; else None."""
-    if not (len(base) == len(mine) == len(theirs)):
-        return None
-    out: list[str] = []
-    for b, m, t in zip(base, mine, theirs, strict=True):
-        if m == t or t == b:
-            out.append(m)
-        elif m == b:
-            out.append(t)
-        else:
-            return None
-    return out
-
-
-def three_way_merge(base: str, mine: str, theirs: str, *, mine_label: str = "mine",
-                    theirs_label: str = "theirs") -> MergeResult:  # fmt: skip
-    """Line-based three-way merge: a change made on one side only is taken; the same change on both sides is
-    taken once; different changes to the same lines are both kept, between markers, for the user to settle."""
-    b, m, t = base.splitlines(keepends=True), mine.splitlines(keepends=True), theirs.splitlines(keepends=True)
-    out: list[str] = []
-    clashes = 0
-
-    def emit(lines: list[str]) -> None:
-        for line in lines:
-            out.append(line)
-        if out and not out[-1].endswith("\n"):
-            out[-1] += "\n"
-
-    iz = ia = ib = 0
-    for z_start, z_end, a_start, a_end, b_start, b_end in _sync_regions(b, m, t):
-        base_chunk, mine_chunk, theirs_chunk = b[iz:z_start], m[ia:a_start], t[ib:b_start]
-        if mine_chunk or theirs_chunk:
-            if mine_chunk == theirs_chunk or theirs_chunk == base_chunk:
-                out.extend(mine_chunk)
-            elif mine_chunk == base_chunk:
-                out.extend(theirs_chunk)
-            elif (lines := _line_by_line(base_chunk, mine_chunk, theirs_chunk)) is not None:
-                out.extend(lines)  # edits of neighbouring lines, each on one side only
-            else:
-                clashes += 1
-                emit([f"<<<<<<< {mine_label}\n"])
-                emit(mine_chunk)
-                emit(["=======\n"])
-                emit(theirs_chunk)
-                emit([f">>>>>>> {theirs_label}\n"])
-        out.extend(b[z_start:z_end])
-        iz, ia, ib = z_end, a_end, b_end
-    text_out = "".join(out)
-    # Keep the ending the sides agree on: no trailing newline was added by the markers when neither had one.
-    if clashes == 0 and not mine.endswith("\n") and not theirs.endswith("\n") and text_out.endswith("\n"):
-        text_out = text_out[:-1]
-    return MergeResult(text_out, clashes)
-
-
 @dataclass(frozen=True)
 class ConflictView:
     """One conflict as the conflict dialog shows it: what this desk sent (mine) and what the hub has (theirs).

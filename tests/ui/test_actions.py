@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.attachments import MAX_ATTACHMENT_BYTES
 from desktop.domain.sla import WorkingCalendar
 from desktop.domain.templates import ANONYMOUS_REPORTER
 from desktop.store import queue as store_queue
@@ -254,10 +255,10 @@ def test_attachment_check_rules(tmp_path) -> None:
     ok.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 10)
     assert services.check_attachment(ok) == (None, "image/png")
     edge = tmp_path / "b.pdf"
-    edge.write_bytes(b"%PDF-" + b"\0" * (services.MAX_ATTACHMENT_BYTES - 5))
+    edge.write_bytes(b"%PDF-" + b"\0" * (MAX_ATTACHMENT_BYTES - 5))
     assert services.check_attachment(edge)[0] is None
     over = tmp_path / "c.pdf"
-    over.write_bytes(b"%PDF-" + b"\0" * (services.MAX_ATTACHMENT_BYTES - 4))
+    over.write_bytes(b"%PDF-" + b"\0" * (MAX_ATTACHMENT_BYTES - 4))
     assert services.check_attachment(over)[0] == "too_large"
     assert services.check_attachment(tmp_path / "missing.pdf")[0] == "missing"
     audio = tmp_path / "rekaman.mp3"

@@ -273,19 +273,6 @@ def test_resolved_conflict_is_not_opened_again(qtbot, make_window, replica) -> N
     assert window.message_bar.isVisible()
 
 
-def test_three_way_merge_rules() -> None:
-    m = services.three_way_merge
-    assert m("a\nb\n", "a\nb\n", "a\nb\n").text == "a\nb\n"
-    assert m("a\nb\n", "a\nB\n", "a\nb\n").text == "a\nB\n"
-    assert m("a\nb\n", "a\nb\n", "A\nb\n").text == "A\nb\n"
-    assert m("a\nb\n", "a\nX\n", "a\nX\n") == services.MergeResult("a\nX\n", 0)
-    clash = m("a\nb\nc\n", "a\nM\nc\n", "a\nT\nc\n", mine_label="saya", theirs_label="server")
-    assert clash.clashes == 1
-    assert clash.text == "a\n<<<<<<< saya\nM\n=======\nT\n>>>>>>> server\nc\n"
-    assert m("", "new", "").text == "new"
-    assert m("x", "x", "x y").text == "x y"
-
-
 def test_payload_json_is_what_the_dialog_reads(replica) -> None:
     """The record the dialog reads is the engine's: mine is the op's payload as sent."""
     conflict_id, op_id, _v = make_disposition_conflict(replica)
