@@ -25,6 +25,9 @@ OPEN_STATUSES: frozenset[Status] = frozenset(
     {Status.TERDISPOSISI, Status.DIPROSES, Status.DITINDAKLANJUTI, Status.DITANGGAPI_PELAPOR, Status.DITUNDA}
 )
 CLOSED_STATUSES: frozenset[Status] = frozenset(Status) - OPEN_STATUSES
+# The statuses whose deadline clock runs: every open one but ditunda, which waits on the reporter (its clock stops
+# until they supply what was missing).
+CLOCK_RUNNING: frozenset[Status] = OPEN_STATUSES - {Status.DITUNDA}
 
 # Every open state may be sent back ("bukan wewenang") or archived by the admins.
 _ANY_OPEN = {Status.DIKEMBALIKAN, Status.ARSIP}

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.domain.sla import Limits, SlaClock, Step, WorkingCalendar
-from desktop.domain.statuses import CLOSED_STATUSES, Status
+from desktop.domain.statuses import CLOCK_RUNNING, CLOSED_STATUSES, Status
 from desktop.store.actions import FOLLOWUP_TARGET_KINDS, apply_followup_op
 from desktop.store.engine import Replica
 from desktop.store.errors import NotFound
@@ -950,7 +950,8 @@ def current_user(replica: Replica) -> dict[str, Any] | None:
 
 
 # ---------------------------------------------------------------- deadlines (the working-day clock)
-_OPEN = "('terdisposisi', 'diproses', 'ditindaklanjuti', 'ditanggapi_pelapor')"
+# Where the clock runs (desktop.domain.statuses.CLOCK_RUNNING: ditunda is open, but waits on the reporter).
+_CLOCK_RUNNING = "(" + ", ".join(f"'{status}'" for status in sorted(CLOCK_RUNNING)) + ")"
 _LAST_FOLLOWUP = (
     "(SELECT max(coalesce(f.updated_at, f.created_at)) FROM followups f"
     " WHERE f.complaint_id = c.id AND f.state = 'published')"
@@ -1033,7 +1034,7 @@ def overdue_condition(clock: SlaClock, now: dt.datetime | None, params: dict[str
     return (
         f"((c.status = 'ditindaklanjuti' AND {lf} < :od_reply)"
         f" OR ((c.status != 'ditindaklanjuti' OR {lf} IS NULL) AND ("
-        f"(c.kind = 'permintaan_informasi' AND c.status IN {_OPEN} AND c.arrived_at < :od_info)"
+        f"(c.kind = 'permintaan_informasi' AND c.status IN {_CLOCK_RUNNING} AND c.arrived_at < :od_info)"
         " OR (c.kind != 'permintaan_informasi' AND ("
         "(c.status = 'terdisposisi' AND c.arrived_at < :od_verify)"
         " OR (c.status = 'diproses' AND c.arrived_at < :od_first)"
@@ -1176,7 +1177,7 @@ def deadline_expression(
 
     lf = _LAST_FOLLOWUP
     return (
-        f"(CASE WHEN c.status NOT IN {_OPEN} THEN NULL"
+        f"(CASE WHEN c.status NOT IN {_CLOCK_RUNNING} THEN NULL"
         f" WHEN c.status = 'ditindaklanjuti' AND {lf} IS NOT NULL THEN {due(Step.REPLY_WINDOW, lf)}"
         f" WHEN c.kind = 'permintaan_informasi' THEN {due(Step.INFO, 'c.arrived_at')}"
         f" WHEN c.status = 'terdisposisi' THEN {due(Step.VERIFY, 'c.arrived_at')}"

@@ -34,7 +34,6 @@ from desktop.sync.transport import CursorExpired, InvalidRequest, PayloadTooLarg
 
 PUSH_BATCH = 50
 PULL_LIMIT = 1000
-LOCAL_TYPES = {"note.add": ("note", "notes"), "disposition.create": ("disposition", "dispositions")}
 
 
 @dataclass(frozen=True)
@@ -209,23 +208,6 @@ class SyncEngine:
                     self._counts["rejected"] += 1
             if deferred:
                 mirror.apply_changes(cur, deferred)
-
-    @staticmethod
-    def _local_into_mirror(cur: Any, op: dict[str, Any]) -> list[dict[str, Any]]:
-        """An accepted op's record (note, disposition) enters the mirror unless the hub's copy is already there
-        (a later pull brings the hub's exact state: version-guarded upserts overwrite ours)."""
-        kind = LOCAL_TYPES.get(op["kind"])
-        if kind is None:
-            return []
-        typ, table = kind
-        row = cur.execute("SELECT id, data FROM local_records WHERE op_id = ?", (op["op_id"],)).fetchone()
-        if row is None:
-            return []
-        rid, data = row[0], json.loads(row[1])
-        if cur.execute(f"SELECT 1 FROM {table} WHERE id = ?", (rid,)).fetchone():
-            cur.execute("DELETE FROM local_records WHERE id = ?", (rid,))
-            return []
-        return [{"type": typ, "id": rid, "version": 1, "deleted": False, "data": data}]
 
     # ------------------------------------------------------------ pull
     def _start_pull(self) -> dict[str, Any]:

@@ -103,3 +103,4 @@ def test_closing_needs_a_published_followup():
     assert hand_moves("ditindaklanjuti", published_followup=True) == [Status.SELESAI, Status.ARSIP]
     assert hand_moves("terdisposisi", published_followup=False) == [Status.DIPROSES, Status.DITUNDA, Status.ARSIP]
     assert hand_moves("arsip", published_followup=True) == []
+
