@@ -4,6 +4,7 @@ import cycles anywhere (an import moved into a function to dodge one counts: it 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,3 +69,10 @@ def test_the_hub_uses_the_desks_domain_only() -> None:
         if _within(name, ("server",)):
             desk = sorted(d for d in deps if _within(d, ("desktop",)) and not _within(d, ("desktop.domain",)))
             assert not desk, f"{name} imports {desk}"
+
+
+def test_only_the_outbox_module_writes_the_outbox() -> None:
+    writes = re.compile(r"(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+outbox\b", re.IGNORECASE)
+    for name, path in MODULES.items():
+        if name.startswith("desktop.") and name != "desktop.store.outbox":
+            assert not writes.search(path.read_text(encoding="utf-8")), f"{name} writes the outbox"

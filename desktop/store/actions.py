@@ -22,8 +22,10 @@ from sqlalchemy import Connection, text
 from desktop.domain.roles import followup_writers, with_writer
 from desktop.domain.statuses import NOT_BY_HAND, Status
 from desktop.domain.text import clean_line, clean_text
+from desktop.store import outbox
 from desktop.store.engine import Replica, now_iso
 from desktop.store.errors import NotFound
+from desktop.store.outbox import cursor_of
 
 CAS_KINDS = ("disposition.create", "complaint.assign", "complaint.claim", "complaint.status")
 
@@ -60,29 +62,6 @@ def _base_version(conn: Connection, complaint: dict[str, Any]) -> int:
     return int(complaint["version"]) + int(queued) + (1 if approving else 0)
 
 
-def _enqueue(
-    conn: Connection, kind: str, target: str, complaint_id: str, base_version: int | None, payload: dict[str, Any]
-) -> str:
-    op_id = str(uuid.uuid4())
-    now = now_iso()
-    conn.execute(
-        text(
-            "INSERT INTO outbox (op_id, kind, target, complaint_id, base_version, payload, created_at, state, attempts, "
-            "updated_at) VALUES (:op_id, :kind, :target, :cid, :bv, :payload, :now, 'queued', 0, :now)"
-        ),
-        {
-            "op_id": op_id,
-            "kind": kind,
-            "target": target,
-            "cid": complaint_id,
-            "bv": base_version,
-            "payload": json.dumps(payload, ensure_ascii=False),
-            "now": now,
-        },
-    )
-    return op_id
-
-
 def _local(conn: Connection, record_id: str, typ: str, complaint_id: str, op_id: str, data: dict[str, Any]) -> None:
     conn.execute(
         text(
@@ -112,7 +91,7 @@ def add_note(replica: Replica, complaint_id: str, text_: str, user: str | None =
     note_id = str(uuid.uuid4())
     with replica.write() as conn:
         complaint = _complaint(conn, complaint_id)
-        op_id = _enqueue(conn, "note.add", complaint_id, complaint_id, int(complaint["version"]),
+        op_id = outbox.enqueue(cursor_of(conn), "note.add", complaint_id, complaint_id, int(complaint["version"]),
                          {"note_id": note_id, "text": body})  # fmt: skip
         _local(conn, note_id, "note", complaint_id, op_id, {
             "id": note_id, "complaint_id": complaint_id, "text": body, "author_id": _user(replica, user),
@@ -156,7 +135,7 @@ def create_disposition(
     with replica.write() as conn:
         complaint = _complaint(conn, complaint_id)
         base = _base_version(conn, complaint)
-        op_id = _enqueue(conn, "disposition.create", complaint_id, complaint_id, base, payload)
+        op_id = outbox.enqueue(cursor_of(conn), "disposition.create", complaint_id, complaint_id, base, payload)
         _local(conn, disposition_id, "disposition", complaint_id, op_id, {
             "id": disposition_id, "complaint_id": complaint_id, "kind": kind, "from_unit_id": complaint["unit_id"],
             "to_unit_id": to_unit_id, "to_user_id": to_user_id, "instruction": instruction or "", "due_date": due,
@@ -173,7 +152,7 @@ def assign(replica: Replica, complaint_id: str, assignee_id: str, user: str | No
     with replica.write() as conn:
         complaint = _complaint(conn, complaint_id)
         base = _base_version(conn, complaint)
-        op_id = _enqueue(conn, "complaint.assign", complaint_id, complaint_id, base, {"assignee_id": assignee_id})
+        op_id = outbox.enqueue(cursor_of(conn), "complaint.assign", complaint_id, complaint_id, base, {"assignee_id": assignee_id})
     return ActionResult(op_id, None)
 
 
@@ -183,7 +162,7 @@ def claim(replica: Replica, cid: str, user: str | None = None) -> ActionResult:
     with replica.write() as conn:
         complaint = _complaint(conn, cid)
         base = _base_version(conn, complaint)
-        op_id = _enqueue(conn, "complaint.claim", cid, cid, base, {})
+        op_id = outbox.enqueue(cursor_of(conn), "complaint.claim", cid, cid, base, {})
     return ActionResult(op_id, None)
 
 
@@ -203,7 +182,7 @@ def change_status(replica: Replica, cid: str, status: str, reason: str | None = 
     with replica.write() as conn:
         complaint = _complaint(conn, cid)
         base = _base_version(conn, complaint)
-        op_id = _enqueue(conn, "complaint.status", cid, cid, base, payload)
+        op_id = outbox.enqueue(cursor_of(conn), "complaint.status", cid, cid, base, payload)
     return ActionResult(op_id, None)
 
 
@@ -275,7 +254,7 @@ def create_followup(replica: Replica, cid: str, text_: str, user: str | None = N
     fid = str(uuid.uuid4())
     with replica.write() as conn:
         complaint = _complaint(conn, cid)
-        op_id = _enqueue(conn, "followup.create", cid, cid, int(complaint["version"]),
+        op_id = outbox.enqueue(cursor_of(conn), "followup.create", cid, cid, int(complaint["version"]),
                          {"followup_id": fid, "text": body})  # fmt: skip
         now = now_iso()
         _local(conn, fid, "followup", cid, op_id, {
@@ -291,7 +270,7 @@ def _followup_op(replica: Replica, fid: str, kind: str, payload_of: Any) -> Acti
     with replica.write() as conn:
         fu = effective_followup(conn, fid, actor)
         payload = payload_of(fu)
-        op_id = _enqueue(conn, kind, fid, str(fu["complaint_id"]), int(fu["version"]), payload)
+        op_id = outbox.enqueue(cursor_of(conn), kind, fid, str(fu["complaint_id"]), int(fu["version"]), payload)
     return ActionResult(op_id, fid)
 
 
@@ -403,8 +382,8 @@ def add_attachment(
             ),
             {"s": sha, "n": size, "m": mime, "f": filename, "t": now},
         )
-        op_id = _enqueue(conn, "attachment.add", cid, cid, int(complaint["version"]), payload)
-        conn.execute(text("UPDATE outbox SET blob_sha256 = :s WHERE op_id = :o"), {"s": sha, "o": op_id})
+        op_id = outbox.enqueue(cursor_of(conn), "attachment.add", cid, cid, int(complaint["version"]), payload,
+                               blob_sha256=sha)
         _local(conn, attachment_id, "attachment", cid, op_id, {
             "id": attachment_id, "complaint_id": cid, "owner_type": owner_type, "owner_id": owner,
             "filename": filename, "mime": mime, "size": size, "sha256": sha, "created_at": now,

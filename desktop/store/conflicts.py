@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.domain.text import clean_text
+from desktop.store import outbox
 from desktop.store.actions import CAS_KINDS, FOLLOWUP_TARGET_KINDS, ActionResult
 from desktop.store.engine import Replica, now_iso
 from desktop.store.mirror import apply_changes
@@ -154,10 +155,7 @@ def handle_result(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any],
             (now, op["blob_sha256"]),
         )
         state = "queued"
-    cur.execute(
-        "UPDATE outbox SET state = ?, reason = ?, result = ?, updated_at = ? WHERE seq = ?",
-        (state, reason, json.dumps(dict(res), ensure_ascii=False), now, op["seq"]),
-    )
+    outbox.settle(cur, op["seq"], state, reason, res)
     changes: list[dict[str, Any]] = []
     version = res.get("version")
     if isinstance(current, dict) and current.get("id") and version and ctype in ("complaint", "followup"):
@@ -175,7 +173,7 @@ def handle_result(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any],
         # Sent in the same batch as an earlier op of its chain that conflicted: it was built on that op's
         # outcome, so it waits behind that conflict (and is rebased when it is settled) instead of becoming a
         # second conflict for the same piece of work. The hub stored nothing for it.
-        cur.execute("UPDATE outbox SET state = 'queued', reason = NULL WHERE seq = ?", (op["seq"],))
+        outbox.requeue(cur, op["seq"])
         state = "queued"
     elif state == "conflict" or (state == "rejected" and ctype == "departure"):
         _record_conflict(cur, op, res, "departure" if ctype == "departure" else str(ctype or "complaint"))
@@ -242,10 +240,7 @@ def _rebase_chain(cur: Any, op: Mapping[str, Any], *, drop: bool, start: int | N
         if kind == "followup.edit" and text_before is not None:
             data["base_text"], data["base_text_hash"] = text_before, _sha(text_before)
             text_before = str(data.get("text") or "")
-        cur.execute(
-            "UPDATE outbox SET base_version = ?, payload = ? WHERE seq = ?",
-            (new_base, json.dumps(data, ensure_ascii=False), seq),
-        )
+        outbox.rebase(cur, seq, new_base, data)
 
 
 # ---------------------------------------------------------------- the user's side
@@ -323,7 +318,7 @@ def resolve(replica: Replica, id: str, choice: str, merged_text: str | None = No
             pass  # the op is gone (resolved elsewhere): only the record is closed
         elif how == "theirs":
             cur.execute("DELETE FROM local_records WHERE op_id = ?", (op["op_id"],))
-            cur.execute("DELETE FROM outbox WHERE seq = ?", (op["seq"],))
+            outbox.drop(cur, op["seq"])
             if conflict.record_type != "departure":
                 _rebase_chain(cur, op, drop=False, start=theirs_version,
                               text_before=str(theirs_text) if theirs_text is not None else None)  # fmt: skip
@@ -337,16 +332,10 @@ def resolve(replica: Replica, id: str, choice: str, merged_text: str | None = No
                 payload["base_text"] = base
                 payload["base_text_hash"] = conflict.theirs.get("content_hash") or _sha(base)
                 text_after = str(payload.get("text") or "")
-            new_op_id = str(uuid.uuid4())
             local = cur.execute("SELECT id FROM local_records WHERE op_id = ?", (op["op_id"],)).fetchall()
             cur.execute("UPDATE local_records SET op_id = NULL WHERE op_id = ?", (op["op_id"],))
             # Same place in the queue (the ops that waited behind it stay behind it), new op_id and base.
-            cur.execute(
-                "UPDATE outbox SET op_id = ?, base_version = ?, payload = ?, state = 'queued', reason = NULL, "
-                "result = NULL, attempts = 0, updated_at = ?, created_at = ? WHERE seq = ?",
-                (new_op_id, theirs_version, json.dumps(payload, ensure_ascii=False), now_iso(), now_iso(),
-                 op["seq"]),
-            )  # fmt: skip
+            new_op_id = outbox.renew(cur, op["seq"], theirs_version, payload)
             for (rid,) in local:
                 cur.execute("UPDATE local_records SET op_id = ? WHERE id = ?", (new_op_id, rid))
             if theirs_version is not None:

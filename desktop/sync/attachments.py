@@ -23,8 +23,9 @@ from typing import Any
 import requests
 from sqlalchemy import text
 
-from desktop.store import blobs
+from desktop.store import blobs, outbox
 from desktop.store.engine import Replica, now_iso
+from desktop.store.outbox import cursor_of
 from desktop.sync import crashpoints
 from desktop.sync.transport import (
     API,
@@ -133,11 +134,7 @@ def _done(replica: Replica, sha: str, total: int) -> None:
     with replica.write() as conn:
         conn.execute(text("UPDATE blobs SET upload_state = 'done', upload_offset = :n, error = NULL, updated_at = :t "
                           "WHERE sha256 = :s"), {"n": total, "t": now, "s": sha})  # fmt: skip
-        conn.execute(
-            text("UPDATE outbox SET reason = NULL, updated_at = :t "
-                 "WHERE blob_sha256 = :s AND state = 'queued' AND reason = :e"),
-            {"t": now, "s": sha, "e": QUOTA_EXCEEDED},
-        )  # fmt: skip
+        outbox.blob_ready(cursor_of(conn), sha, QUOTA_EXCEEDED)
 
 
 def _wait_for_room(replica: Replica, sha: str) -> None:
@@ -146,10 +143,7 @@ def _wait_for_room(replica: Replica, sha: str) -> None:
     with replica.write() as conn:
         conn.execute(text("UPDATE blobs SET error = :e, updated_at = :t WHERE sha256 = :s"),
                      {"e": QUOTA_EXCEEDED, "t": now, "s": sha})  # fmt: skip
-        conn.execute(
-            text("UPDATE outbox SET reason = :e, updated_at = :t WHERE blob_sha256 = :s AND state = 'queued'"),
-            {"e": QUOTA_EXCEEDED, "t": now, "s": sha},
-        )  # fmt: skip
+        outbox.blob_waits(cursor_of(conn), sha, QUOTA_EXCEEDED)
 
 
 def _refuse(replica: Replica, sha: str, code: str) -> None:
@@ -159,11 +153,7 @@ def _refuse(replica: Replica, sha: str, code: str) -> None:
     with replica.write() as conn:
         conn.execute(text("UPDATE blobs SET upload_state = 'failed', error = :e, updated_at = :t WHERE sha256 = :s"),
                      {"e": code, "t": now, "s": sha})  # fmt: skip
-        conn.execute(
-            text("UPDATE outbox SET state = 'rejected', reason = :e, updated_at = :t "
-                 "WHERE blob_sha256 = :s AND state IN ('queued', 'sent')"),
-            {"e": code, "t": now, "s": sha},
-        )  # fmt: skip
+        outbox.reject_blob_ops(cursor_of(conn), sha, code)
 
 
 def upload_blob(replica: Replica, transport: Transport, blob: dict[str, Any], *, chunk_size: int = UPLOAD_CHUNK,

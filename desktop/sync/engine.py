@@ -24,11 +24,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 
 from desktop.store import conflicts as store_conflicts
-from desktop.store import mirror
+from desktop.store import mirror, outbox
 from desktop.store.engine import Replica, now_iso
+from desktop.store.outbox import cursor_of
 from desktop.sync import crashpoints
 from desktop.sync.transport import CursorExpired, InvalidRequest, PayloadTooLarge, Transport
 
@@ -65,10 +66,6 @@ class _Cancelled(Exception):
     pass
 
 
-def _raw(conn: Connection) -> Any:
-    driver = conn.connection.driver_connection
-    assert driver is not None
-    return driver.cursor()
 
 
 class SyncEngine:
@@ -159,13 +156,7 @@ class SyncEngine:
     def _push_batch(self, batch: list[dict[str, Any]]) -> None:
         seqs = [op["seq"] for op in batch]
         with self.replica.write() as conn:
-            conn.execute(
-                text(
-                    "UPDATE outbox SET state = 'sent', attempts = attempts + 1, updated_at = :t "
-                    f"WHERE seq IN ({','.join(str(int(s)) for s in seqs)})"
-                ),
-                {"t": now_iso()},
-            )
+            outbox.mark_sent(cursor_of(conn), seqs)
         crashpoints.hit("push.marked_sent")
         wire = [
             {"op_id": op["op_id"], "kind": op["kind"], "target": op["target"], "base_version": op["base_version"],
@@ -191,7 +182,7 @@ class SyncEngine:
     def _apply_results(self, batch: list[dict[str, Any]], results: list[dict[str, Any]]) -> None:
         by_id = {op["op_id"]: op for op in batch}
         with self.replica.write() as conn:
-            cur = _raw(conn)
+            cur = cursor_of(conn)
             deferred: list[dict[str, Any]] = []  # accepted ops' mirror changes, applied once for the batch
             for res in results:
                 op = by_id.get(res.get("op_id"))
@@ -212,7 +203,7 @@ class SyncEngine:
     # ------------------------------------------------------------ pull
     def _start_pull(self) -> dict[str, Any]:
         with self.replica.write() as conn:
-            cur = _raw(conn)
+            cur = cursor_of(conn)
             state = dict(conn.execute(text("SELECT * FROM sync_state WHERE id = 1")).mappings().one())
             if state["cursor"] == 0 and not state["rebuilding"] and not state["bulk_load"]:
                 empty = cur.execute("SELECT NOT EXISTS (SELECT 1 FROM complaints)").fetchone()[0]
@@ -227,7 +218,7 @@ class SyncEngine:
         self._rebuilt = True
         self._report("rebuild", self._counts["pulled"], None, 0)
         with self.replica.write() as conn:
-            cur = _raw(conn)
+            cur = cursor_of(conn)
             cur.execute("DELETE FROM rebuild_seen")
             cur.execute("UPDATE sync_state SET cursor = 0, rebuilding = 1 WHERE id = 1")
             state = dict(conn.execute(text("SELECT * FROM sync_state WHERE id = 1")).mappings().one())
@@ -261,7 +252,7 @@ class SyncEngine:
                 changes = page["changes"]
                 crashpoints.hit("pull.fetched")
                 with self.replica.write() as conn:
-                    cur = _raw(conn)
+                    cur = cursor_of(conn)
                     mirror.apply_changes(cur, changes, index_fts=not state["bulk_load"],
                                          mark_seen=bool(state["rebuilding"]))  # fmt: skip
                     wire = self.transport.wire_bytes
@@ -279,12 +270,12 @@ class SyncEngine:
             crashpoints.hit("pull.before_index")
             self._report("index", self._counts["pulled"], None, cursor)
             with self.replica.write() as conn:
-                cur = _raw(conn)
+                cur = cursor_of(conn)
                 mirror.finish_bulk_load(cur)
                 cur.execute("UPDATE sync_state SET bulk_load = 0 WHERE id = 1")
         if state["rebuilding"]:
             crashpoints.hit("rebuild.before_sweep")
             with self.replica.write() as conn:
-                cur = _raw(conn)
+                cur = cursor_of(conn)
                 mirror.sweep_unseen(cur)
                 cur.execute("UPDATE sync_state SET rebuilding = 0 WHERE id = 1")

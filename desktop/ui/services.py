@@ -545,33 +545,13 @@ def claim_complaint(replica: Replica, complaint_id: str) -> Any:
     """Claim ("Ambil"): take the complaint for oneself (staff may)."""
     from desktop.store import actions as store_actions
 
-    claim = getattr(store_actions, "claim", None)
-    if claim is not None:
-        return claim(replica, complaint_id)
-    return _interim_cas_op(replica, complaint_id, "complaint.claim", {})
+    return store_actions.claim(replica, complaint_id)
 
 
 def change_status(replica: Replica, complaint_id: str, status: str, reason: str | None = None) -> Any:
     from desktop.store import actions as store_actions
 
-    fn = getattr(store_actions, "change_status", None)
-    if fn is not None:
-        return fn(replica, complaint_id, status, reason=reason)
-    payload: dict[str, Any] = {"status": status}
-    if reason:
-        payload["reason"] = reason
-    return _interim_cas_op(replica, complaint_id, "complaint.status", payload)
-
-
-def _interim_cas_op(replica: Replica, complaint_id: str, kind: str, payload: dict[str, Any]) -> Any:
-    """A compare-and-set op on the complaint through the store's own outbox writer (until the store has it)."""
-    from desktop.store import actions as store_actions
-
-    with replica.write() as conn:
-        complaint = store_actions._complaint(conn, complaint_id)
-        base = store_actions._base_version(conn, complaint)
-        op_id = store_actions._enqueue(conn, kind, complaint_id, complaint_id, base, payload)
-    return store_actions.ActionResult(op_id, None)
+    return store_actions.change_status(replica, complaint_id, status, reason=reason)
 
 
 def check_attachment(path: Path) -> tuple[str | None, str]:
