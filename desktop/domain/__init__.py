@@ -3,7 +3,8 @@
 No Qt, no database: everything here runs and is tested headless.
 """
 
-from .roles import Action, Role, can, can_approve
+from .ops import OpKind, OpOutcome, OpState
+from .roles import Role, can, can_approve
 from .sla import Due, Limits, SlaClock, Step, WorkingCalendar
 from .statuses import (
     CLOSED_STATUSES,
@@ -19,9 +20,11 @@ __all__ = [
     "CLOSED_STATUSES",
     "OPEN_STATUSES",
     "TRANSITIONS",
-    "Action",
     "Due",
     "Limits",
+    "OpKind",
+    "OpOutcome",
+    "OpState",
     "Role",
     "SlaClock",
     "Status",

@@ -11,6 +11,8 @@ from collections.abc import Collection, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
+from desktop.domain.ops import OpKind
+
 
 class Role(StrEnum):
     STAFF = "staff"
@@ -19,31 +21,18 @@ class Role(StrEnum):
     COORDINATOR = "coordinator"  # admin instansi over the OPDs of the pemda
 
 
-class Action(StrEnum):
-    """The op kinds of the protocol."""
-
-    NOTE_ADD = "note.add"
-    FOLLOWUP_CREATE = "followup.create"
-    FOLLOWUP_EDIT = "followup.edit"
-    COMPLAINT_CLAIM = "complaint.claim"
-    ATTACHMENT_ADD = "attachment.add"
-    DISPOSITION_CREATE = "disposition.create"
-    COMPLAINT_ASSIGN = "complaint.assign"
-    COMPLAINT_STATUS = "complaint.status"
-    FOLLOWUP_SUBMIT = "followup.submit"
-    FOLLOWUP_APPROVE = "followup.approve"
-    FOLLOWUP_RETURN = "followup.return"
-
-
 # attachment.add is not in the protocol's permission list yet; whoever may write a note or a draft may attach
 # files to it, so it sits with staff.
-_STAFF = frozenset(
-    {Action.NOTE_ADD, Action.FOLLOWUP_CREATE, Action.FOLLOWUP_EDIT, Action.COMPLAINT_CLAIM, Action.ATTACHMENT_ADD}
-)
-_ADMIN = _STAFF | {Action.DISPOSITION_CREATE, Action.COMPLAINT_ASSIGN, Action.COMPLAINT_STATUS, Action.FOLLOWUP_SUBMIT}
-_SUPERVISOR = _ADMIN | {Action.FOLLOWUP_APPROVE, Action.FOLLOWUP_RETURN}
+_STAFF = frozenset({
+    OpKind.NOTE_ADD, OpKind.FOLLOWUP_CREATE, OpKind.FOLLOWUP_EDIT, OpKind.COMPLAINT_CLAIM,
+    OpKind.ATTACHMENT_ADD,
+})
+_ADMIN = _STAFF | {
+    OpKind.DISPOSITION_CREATE, OpKind.COMPLAINT_ASSIGN, OpKind.COMPLAINT_STATUS, OpKind.FOLLOWUP_SUBMIT
+}
+_SUPERVISOR = _ADMIN | {OpKind.FOLLOWUP_APPROVE, OpKind.FOLLOWUP_RETURN}
 
-PERMISSIONS: dict[Role, frozenset[Action]] = {
+PERMISSIONS: dict[Role, frozenset[OpKind]] = {
     Role.STAFF: _STAFF,
     Role.ADMIN: _ADMIN,
     Role.SUPERVISOR: _SUPERVISOR,
@@ -52,10 +41,10 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 }
 
 
-def can(role: Role | str, action: Action | str) -> bool:
+def can(role: Role | str, action: OpKind | str) -> bool:
     """Whether ``role`` may ever perform ``action``; unknown roles or actions may do nothing."""
     try:
-        return Action(action) in PERMISSIONS[Role(role)]
+        return OpKind(action) in PERMISSIONS[Role(role)]
     except ValueError:
         return False
 
@@ -67,7 +56,7 @@ def can_approve(role: Role | str, approver_id: str, writer_ids: Collection[str])
     """
     if isinstance(writer_ids, str):  # one id would be searched as a substring
         raise TypeError("writer_ids is a collection of user ids")
-    return can(role, Action.FOLLOWUP_APPROVE) and bool(approver_id) and approver_id not in writer_ids
+    return can(role, OpKind.FOLLOWUP_APPROVE) and bool(approver_id) and approver_id not in writer_ids
 
 
 def followup_writers(data: Mapping[str, Any]) -> list[str]:

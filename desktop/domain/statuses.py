@@ -98,3 +98,20 @@ def allowed_next(status: Status | str) -> frozenset[Status]:
 
 def can_transition(current: Status | str, new: Status | str) -> bool:
     return Status(new) in TRANSITIONS[Status(current)]
+
+
+class FollowupState(StrEnum):
+    """A follow-up answer's states (docs/protocol.md, ``followup``): drafted, submitted for sign-off, returned to its
+    drafter, published to the reporter once a supervisor approved it (``approved`` is in the protocol's list; the
+    hub publishes on approval, so a stored follow-up is seldom left in it)."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    PUBLISHED = "published"
+
+
+# The states a drafter may still submit from, and the ones an edit sends back to draft (voiding an approval).
+SUBMITTABLE: frozenset[FollowupState] = frozenset({FollowupState.DRAFT, FollowupState.RETURNED})
+VOIDED_BY_EDIT: frozenset[FollowupState] = frozenset({FollowupState.SUBMITTED, FollowupState.APPROVED})

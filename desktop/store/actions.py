@@ -1,7 +1,9 @@
 """User actions: each is ONE write transaction = the local change + its outbox op (fresh uuid4 op_id).
 
 A crash before the commit loses the action entirely; after it, the op is queued and will be pushed exactly once
-(the hub dedups by op_id). Payloads follow docs/protocol.md. ``base_version`` is the complaint version the user
+(the hub dedups by op_id). What a user can get wrong is refused with ``ActionRefused(Refusal...)``, a code the UI
+words in the user's language; a plain ``ValueError`` with English text means a caller's bug (an unknown kind,
+status or owner type: nothing a user can type or click). Payloads follow docs/protocol.md. ``base_version`` is the complaint version the user
 saw: the mirror version plus the compare-and-set ops of this complaint still queued before this one (each applied
 op bumps the complaint by one), so "dispose, then assign" made offline does not conflict with itself.
 """
@@ -19,15 +21,15 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.domain.ops import CAS_KINDS, FOLLOWUP_KINDS, PENDING, OpKind
 from desktop.domain.roles import followup_writers, with_writer
-from desktop.domain.statuses import NOT_BY_HAND, Status
+from desktop.domain.statuses import NOT_BY_HAND, SUBMITTABLE, VOIDED_BY_EDIT, FollowupState, Status
 from desktop.domain.text import clean_line, clean_text
 from desktop.store import outbox
 from desktop.store.engine import Replica, now_iso
-from desktop.store.errors import NotFound
+from desktop.store.errors import ActionRefused, NotFound, Refusal
 from desktop.store.outbox import cursor_of
-
-CAS_KINDS = ("disposition.create", "complaint.assign", "complaint.claim", "complaint.status")
+from desktop.store.sql import code, codes
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,16 @@ def _complaint(conn: Connection, complaint_id: str) -> dict[str, Any]:
 
 def _base_version(conn: Connection, complaint: dict[str, Any]) -> int:
     params: dict[str, Any] = {"c": complaint["id"]}
-    kinds = ", ".join(f"'{k}'" for k in CAS_KINDS)
     queued = conn.execute(
-        text(f"SELECT count(*) FROM outbox WHERE complaint_id = :c AND state IN ('queued', 'sent') AND kind IN ({kinds})"),
+        text(f"SELECT count(*) FROM outbox WHERE complaint_id = :c AND state IN {codes(sorted(PENDING))} "
+             f"AND kind IN {codes(sorted(CAS_KINDS))}"),
         params,
     ).scalar_one()
     # A published follow-up moves the complaint to ditindaklanjuti, and that status change is a version of the
     # complaint too (server/ops/followup_approve.py): the first queued approval counts when it will change it.
-    approving = complaint.get("status") != "ditindaklanjuti" and conn.execute(
-        text("SELECT EXISTS (SELECT 1 FROM outbox WHERE complaint_id = :c AND state IN ('queued', 'sent') "
-             "AND kind = 'followup.approve')"),
+    approving = complaint.get("status") != Status.DITINDAKLANJUTI and conn.execute(
+        text(f"SELECT EXISTS (SELECT 1 FROM outbox WHERE complaint_id = :c AND state IN {codes(sorted(PENDING))} "
+             f"AND kind = {code(OpKind.FOLLOWUP_APPROVE)})"),
         params,
     ).scalar_one()  # fmt: skip
     return int(complaint["version"]) + int(queued) + (1 if approving else 0)
@@ -87,11 +89,11 @@ def add_note(replica: Replica, complaint_id: str, text_: str, user: str | None =
     """An internal note (never shown to the reporter). Appends: never conflicts on version."""
     body = clean_text(text_ or "").strip()
     if not body:
-        raise ValueError("a note needs text")
+        raise ActionRefused(Refusal.NOTE_NEEDS_TEXT)
     note_id = str(uuid.uuid4())
     with replica.write() as conn:
         complaint = _complaint(conn, complaint_id)
-        op_id = outbox.enqueue(cursor_of(conn), "note.add", complaint_id, complaint_id, int(complaint["version"]),
+        op_id = outbox.enqueue(cursor_of(conn), OpKind.NOTE_ADD, complaint_id, complaint_id, int(complaint["version"]),
                          {"note_id": note_id, "text": body})  # fmt: skip
         _local(conn, note_id, "note", complaint_id, op_id, {
             "id": note_id, "complaint_id": complaint_id, "text": body, "author_id": _user(replica, user),
@@ -116,15 +118,15 @@ def create_disposition(
     """Route a complaint: ``internal`` (to a sub-unit and/or a team member) or ``external`` ("bukan wewenang",
     with a reason and a suggested body). Compare-and-set on the complaint's version."""
     if kind not in ("internal", "external"):
-        raise ValueError(f"unknown disposition kind {kind!r}")
+        raise ValueError(f"unknown disposition kind {kind!r}")  # a caller's bug, not the user's
     if kind == "internal" and not (to_unit_id or to_user_id):
-        raise ValueError("an internal disposition needs a sub-unit or a team member")
+        raise ActionRefused(Refusal.DISPOSITION_NEEDS_TARGET)
     # Typed or pasted text holds only what the hub accepts, so the op is never refused for a stray control character.
     instruction = clean_text(instruction or "")
     reason = clean_text(reason) if reason is not None else None
     suggested_body = clean_line(suggested_body).strip() if suggested_body is not None else None
     if kind == "external" and not (reason or "").strip():
-        raise ValueError("'bukan wewenang' needs a reason")
+        raise ActionRefused(Refusal.EXTERNAL_NEEDS_REASON)
     due = due_date.isoformat() if isinstance(due_date, dt.date) else due_date
     disposition_id = str(uuid.uuid4())
     payload: dict[str, Any] = {"disposition_id": disposition_id, "kind": kind, "instruction": instruction or ""}
@@ -135,7 +137,7 @@ def create_disposition(
     with replica.write() as conn:
         complaint = _complaint(conn, complaint_id)
         base = _base_version(conn, complaint)
-        op_id = outbox.enqueue(cursor_of(conn), "disposition.create", complaint_id, complaint_id, base, payload)
+        op_id = outbox.enqueue(cursor_of(conn), OpKind.DISPOSITION_CREATE, complaint_id, complaint_id, base, payload)
         _local(conn, disposition_id, "disposition", complaint_id, op_id, {
             "id": disposition_id, "complaint_id": complaint_id, "kind": kind, "from_unit_id": complaint["unit_id"],
             "to_unit_id": to_unit_id, "to_user_id": to_user_id, "instruction": instruction or "", "due_date": due,
@@ -148,11 +150,11 @@ def create_disposition(
 def assign(replica: Replica, complaint_id: str, assignee_id: str, user: str | None = None) -> ActionResult:
     """Assign the complaint to a member of the OPD (admin). Compare-and-set on the complaint's version."""
     if not assignee_id:
-        raise ValueError("assign needs an assignee")
+        raise ActionRefused(Refusal.ASSIGN_NEEDS_ASSIGNEE)
     with replica.write() as conn:
         complaint = _complaint(conn, complaint_id)
         base = _base_version(conn, complaint)
-        op_id = outbox.enqueue(cursor_of(conn), "complaint.assign", complaint_id, complaint_id, base, {"assignee_id": assignee_id})
+        op_id = outbox.enqueue(cursor_of(conn), OpKind.COMPLAINT_ASSIGN, complaint_id, complaint_id, base, {"assignee_id": assignee_id})
     return ActionResult(op_id, None)
 
 
@@ -162,7 +164,7 @@ def claim(replica: Replica, cid: str, user: str | None = None) -> ActionResult:
     with replica.write() as conn:
         complaint = _complaint(conn, cid)
         base = _base_version(conn, complaint)
-        op_id = outbox.enqueue(cursor_of(conn), "complaint.claim", cid, cid, base, {})
+        op_id = outbox.enqueue(cursor_of(conn), OpKind.COMPLAINT_CLAIM, cid, cid, base, {})
     return ActionResult(op_id, None)
 
 
@@ -172,9 +174,10 @@ def change_status(replica: Replica, cid: str, status: str, reason: str | None = 
     try:
         new = Status(status)
     except ValueError:
+        # A caller's bug, not the user's: the UI offers only Status values.
         raise ValueError(f"unknown status {status!r}") from None
     if new in NOT_BY_HAND:
-        raise ValueError(f"{new} is not set by hand")
+        raise ActionRefused(Refusal.NOT_BY_HAND, status=str(new))
     payload: dict[str, Any] = {"status": str(new)}
     reason = clean_text(reason or "").strip()
     if reason:
@@ -182,12 +185,11 @@ def change_status(replica: Replica, cid: str, status: str, reason: str | None = 
     with replica.write() as conn:
         complaint = _complaint(conn, cid)
         base = _base_version(conn, complaint)
-        op_id = outbox.enqueue(cursor_of(conn), "complaint.status", cid, cid, base, payload)
+        op_id = outbox.enqueue(cursor_of(conn), OpKind.COMPLAINT_STATUS, cid, cid, base, payload)
     return ActionResult(op_id, None)
 
 
 # ---------------------------------------------------------------- follow-ups
-FOLLOWUP_TARGET_KINDS = ("followup.edit", "followup.submit", "followup.approve", "followup.return")
 
 
 def text_hash(body: str) -> str:
@@ -213,11 +215,10 @@ def effective_followup(conn: Connection, fid: str, actor: str | None = None) -> 
             raise NotFound(fid)
         data = dict(json.loads(local) if isinstance(local, str) else local)
         data["version"] = 1
-    kinds = ", ".join(f"'{k}'" for k in FOLLOWUP_TARGET_KINDS)
     ops = conn.execute(
         text(
-            f"SELECT kind, payload FROM outbox WHERE target = :f AND kind IN ({kinds}) "
-            "AND state IN ('queued', 'sent') ORDER BY seq"
+            f"SELECT kind, payload FROM outbox WHERE target = :f AND kind IN {codes(sorted(FOLLOWUP_KINDS))} "
+            f"AND state IN {codes(sorted(PENDING))} ORDER BY seq"
         ),
         {"f": fid},
     ).all()
@@ -230,35 +231,35 @@ def effective_followup(conn: Connection, fid: str, actor: str | None = None) -> 
 def apply_followup_op(data: dict[str, Any], kind: str, payload: dict[str, Any], actor: str | None = None) -> None:
     """The local effect of one follow-up op made by ``actor`` on the follow-up's data (the hub's rules,
     docs/protocol.md)."""
-    if kind == "followup.edit":
+    if kind == OpKind.FOLLOWUP_EDIT:
         body = str(payload.get("text") or "")
         data["text"], data["content_hash"] = body, text_hash(body)
         if actor:
             data["writer_ids"] = with_writer(followup_writers(data), actor)
-        if data.get("state") in ("submitted", "approved"):
-            data["state"] = "draft"
+        if data.get("state") in VOIDED_BY_EDIT:
+            data["state"] = FollowupState.DRAFT
         data["approved_by"] = data["approved_at"] = None
-    elif kind == "followup.submit":
-        data["state"] = "submitted"
-    elif kind == "followup.approve":
-        data["state"] = "published"
-    elif kind == "followup.return":
-        data["state"], data["return_reason"] = "returned", payload.get("reason")
+    elif kind == OpKind.FOLLOWUP_SUBMIT:
+        data["state"] = FollowupState.SUBMITTED
+    elif kind == OpKind.FOLLOWUP_APPROVE:
+        data["state"] = FollowupState.PUBLISHED
+    elif kind == OpKind.FOLLOWUP_RETURN:
+        data["state"], data["return_reason"] = FollowupState.RETURNED, payload.get("reason")
 
 
 def create_followup(replica: Replica, cid: str, text_: str, user: str | None = None) -> ActionResult:
     """A new follow-up draft (record_id = the follow-up id). Appends: never conflicts on version."""
     body = clean_text(text_ or "")
     if not body.strip():
-        raise ValueError("a follow-up needs text")
+        raise ActionRefused(Refusal.FOLLOWUP_NEEDS_TEXT)
     fid = str(uuid.uuid4())
     with replica.write() as conn:
         complaint = _complaint(conn, cid)
-        op_id = outbox.enqueue(cursor_of(conn), "followup.create", cid, cid, int(complaint["version"]),
+        op_id = outbox.enqueue(cursor_of(conn), OpKind.FOLLOWUP_CREATE, cid, cid, int(complaint["version"]),
                          {"followup_id": fid, "text": body})  # fmt: skip
         now = now_iso()
         _local(conn, fid, "followup", cid, op_id, {
-            "id": fid, "complaint_id": cid, "text": body, "state": "draft", "author_id": _user(replica, user),
+            "id": fid, "complaint_id": cid, "text": body, "state": FollowupState.DRAFT, "author_id": _user(replica, user),
             "writer_ids": [_user(replica, user)], "content_hash": text_hash(body), "approved_by": None,
             "approved_at": None, "return_reason": None, "created_at": now, "updated_at": now,
         })  # fmt: skip
@@ -279,62 +280,62 @@ def edit_followup(replica: Replica, fid: str, text_: str) -> ActionResult:
     edit started from (the hub compares three ways with them)."""
     body = clean_text(text_ or "")
     if not body.strip():
-        raise ValueError("a follow-up needs text")
+        raise ActionRefused(Refusal.FOLLOWUP_NEEDS_TEXT)
 
     def payload(fu: dict[str, Any]) -> dict[str, Any]:
-        if fu.get("state") == "published":
-            raise ValueError("a published follow-up cannot be edited")
+        if fu.get("state") == FollowupState.PUBLISHED:
+            raise ActionRefused(Refusal.FOLLOWUP_STATE, state=FollowupState.PUBLISHED, action="edit")
         base_text = str(fu.get("text") or "")
         # base_text rides along (the hub reads only base_text_hash) so a conflict can show the three texts even
         # after the mirror has moved on.
         return {"text": body, "base_text_hash": fu.get("content_hash") or text_hash(base_text),
                 "base_text": base_text}  # fmt: skip
 
-    return _followup_op(replica, fid, "followup.edit", payload)
+    return _followup_op(replica, fid, OpKind.FOLLOWUP_EDIT, payload)
 
 
 def submit_followup(replica: Replica, fid: str) -> ActionResult:
     """Send a draft (or a returned follow-up) to the supervisor (admin)."""
 
     def payload(fu: dict[str, Any]) -> dict[str, Any]:
-        if fu.get("state") not in ("draft", "returned"):
-            raise ValueError(f"a {fu.get('state')} follow-up cannot be submitted")
+        if fu.get("state") not in SUBMITTABLE:
+            raise ActionRefused(Refusal.FOLLOWUP_STATE, state=str(fu.get("state")), action="submit")
         return {}
 
-    return _followup_op(replica, fid, "followup.submit", payload)
+    return _followup_op(replica, fid, OpKind.FOLLOWUP_SUBMIT, payload)
 
 
 def _not_a_writer(replica: Replica, fu: dict[str, Any]) -> None:
     # The hub would answer own_followup; an edit of one's own still in the outbox counts already.
     if replica.user_id and replica.user_id in followup_writers(fu):
-        raise ValueError("you wrote or changed this follow-up's text: another supervisor must review it")
+        raise ActionRefused(Refusal.FOUR_EYES)
 
 
 def approve_followup(replica: Replica, fid: str) -> ActionResult:
     """Approve and publish (supervisor): binds to the exact version and content hash the supervisor read."""
 
     def payload(fu: dict[str, Any]) -> dict[str, Any]:
-        if fu.get("state") != "submitted":
-            raise ValueError(f"a {fu.get('state')} follow-up cannot be approved")
+        if fu.get("state") != FollowupState.SUBMITTED:
+            raise ActionRefused(Refusal.FOLLOWUP_STATE, state=str(fu.get("state")), action="approve")
         _not_a_writer(replica, fu)
         return {"content_hash": fu.get("content_hash") or text_hash(str(fu.get("text") or ""))}
 
-    return _followup_op(replica, fid, "followup.approve", payload)
+    return _followup_op(replica, fid, OpKind.FOLLOWUP_APPROVE, payload)
 
 
 def return_followup(replica: Replica, fid: str, reason: str) -> ActionResult:
     """Send a submitted follow-up back to its drafter with a reason (supervisor)."""
     why = clean_text(reason or "").strip()
     if not why:
-        raise ValueError("returning a follow-up needs a reason")
+        raise ActionRefused(Refusal.RETURN_NEEDS_REASON)
 
     def payload(fu: dict[str, Any]) -> dict[str, Any]:
-        if fu.get("state") != "submitted":
-            raise ValueError(f"a {fu.get('state')} follow-up cannot be returned")
+        if fu.get("state") != FollowupState.SUBMITTED:
+            raise ActionRefused(Refusal.FOLLOWUP_STATE, state=str(fu.get("state")), action="return")
         _not_a_writer(replica, fu)
         return {"reason": why}
 
-    return _followup_op(replica, fid, "followup.return", payload)
+    return _followup_op(replica, fid, OpKind.FOLLOWUP_RETURN, payload)
 
 
 # ---------------------------------------------------------------- attachments
@@ -356,6 +357,8 @@ def add_attachment(
     upload: ``outbox.blob_sha256``) and the local attachment. record_id = the attachment id."""
     from desktop.store import blobs
 
+    # A caller's bugs, not the user's: the UI picks the owner, and the type comes from the attachment policy
+    # (desktop.domain.attachments.classify), which refuses a file without one before it gets here.
     if owner_type not in OWNER_TYPES:
         raise ValueError(f"unknown owner type {owner_type!r}")
     if not mime:
@@ -364,7 +367,7 @@ def add_attachment(
     sha, size = blobs.put_file(replica, source)
     owner = cid if owner_type == "complaint" else owner_id
     if not owner:
-        raise ValueError("a note or follow-up attachment needs its owner's id")
+        raise ValueError("a note or follow-up attachment needs its owner's id")  # a caller's bug
     attachment_id = str(uuid.uuid4())
     filename = clean_line(source.name)
     now = now_iso()
@@ -382,7 +385,7 @@ def add_attachment(
             ),
             {"s": sha, "n": size, "m": mime, "f": filename, "t": now},
         )
-        op_id = outbox.enqueue(cursor_of(conn), "attachment.add", cid, cid, int(complaint["version"]), payload,
+        op_id = outbox.enqueue(cursor_of(conn), OpKind.ATTACHMENT_ADD, cid, cid, int(complaint["version"]), payload,
                                blob_sha256=sha)
         _local(conn, attachment_id, "attachment", cid, op_id, {
             "id": attachment_id, "complaint_id": cid, "owner_type": owner_type, "owner_id": owner,

@@ -23,20 +23,35 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.domain.ops import (
+    ATTENTION,
+    CAS_KINDS,
+    FOLLOWUP_KINDS,
+    PENDING,
+    OpKind,
+    OpState,
+    Resolution,
+    settled_state,
+)
 from desktop.domain.text import clean_text
 from desktop.store import outbox
-from desktop.store.actions import CAS_KINDS, FOLLOWUP_TARGET_KINDS, ActionResult
+from desktop.store.actions import ActionResult
 from desktop.store.engine import Replica, now_iso
+from desktop.store.errors import ActionRefused, Refusal
 from desktop.store.mirror import apply_changes
+from desktop.store.sql import code, codes
 
-CHOICES = {"keep_mine": "mine", "mine": "mine", "take_theirs": "theirs", "theirs": "theirs", "merge": "merge"}
+# The user's choice as the desk's views spell it, or as stored.
+CHOICES = {"keep_mine": Resolution.MINE, "take_theirs": Resolution.THEIRS, **{r.value: r for r in Resolution}}
 # An accepted op whose record this desk made: (mirror type, table).
 LOCAL_TYPES = {
-    "note.add": ("note", "notes"),
-    "disposition.create": ("disposition", "dispositions"),
-    "followup.create": ("followup", "followups"),
-    "attachment.add": ("attachment", "attachments"),
+    OpKind.NOTE_ADD: ("note", "notes"),
+    OpKind.DISPOSITION_CREATE: ("disposition", "dispositions"),
+    OpKind.FOLLOWUP_CREATE: ("followup", "followups"),
+    OpKind.ATTACHMENT_ADD: ("attachment", "attachments"),
 }
+_CONFLICT = code(OpState.CONFLICT)
+_FOLLOWERS = codes(sorted(PENDING))  # the ops of a chain that may still be rebased
 
 
 @dataclass(frozen=True)
@@ -81,7 +96,7 @@ def chain_key(kind: str, target: str | None, complaint_id: str | None) -> tuple[
     follow-up. Appends (notes, drafts, attachments) are in no chain."""
     if kind in CAS_KINDS:
         return ("complaint", complaint_id or target or "")
-    if kind in FOLLOWUP_TARGET_KINDS:
+    if kind in FOLLOWUP_KINDS:
         return ("followup", target or "")
     return None
 
@@ -92,7 +107,7 @@ def ready_ops(conn: Connection, ops: Sequence[dict[str, Any]]) -> list[dict[str,
     ``attachment.add``) with their blob complete on the hub."""
     blocked: dict[tuple[str, str], int] = {}
     for row in conn.execute(
-        text("SELECT seq, kind, target, complaint_id FROM outbox WHERE state = 'conflict'")
+        text(f"SELECT seq, kind, target, complaint_id FROM outbox WHERE state = {_CONFLICT}")
     ).mappings():
         key = chain_key(row["kind"], row["target"], row["complaint_id"])
         if key is not None:
@@ -134,7 +149,7 @@ def _local_into_mirror(cur: Any, op: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def handle_result(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any],
-                  deferred: list[dict[str, Any]] | None = None) -> str:  # fmt: skip
+                  deferred: list[dict[str, Any]] | None = None) -> OpState:  # fmt: skip
     """Apply the hub's answer to one pushed op (inside the engine's acknowledgement transaction, on its DBAPI
     cursor). Returns the op's new state: accepted | conflict | rejected | queued (sent again later).
 
@@ -147,21 +162,21 @@ def handle_result(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any],
     current = res.get("current")
     ctype = res.get("current_type") or ("complaint" if current else None)
     now = now_iso()
-    state = {"applied": "accepted", "duplicate": "accepted", "conflict": "conflict"}.get(status, "rejected")
-    if state == "rejected" and reason == "blob_missing" and op.get("blob_sha256"):
+    state = settled_state(status)
+    if state == OpState.REJECTED and reason == "blob_missing" and op.get("blob_sha256"):
         # The hub lost (or never finished) the file: upload it again, then this op goes again.
         cur.execute(
             "UPDATE blobs SET upload_state = 'pending', upload_offset = 0, updated_at = ? WHERE sha256 = ?",
             (now, op["blob_sha256"]),
         )
-        state = "queued"
+        state = OpState.QUEUED
     outbox.settle(cur, op["seq"], state, reason, res)
     changes: list[dict[str, Any]] = []
     version = res.get("version")
     if isinstance(current, dict) and current.get("id") and version and ctype in ("complaint", "followup"):
         changes.append({"type": ctype, "id": current["id"], "version": int(version), "deleted": False,
                         "data": current})  # fmt: skip
-    if state == "accepted":
+    if state == OpState.ACCEPTED:
         changes = _local_into_mirror(cur, op) + changes
         if deferred is not None:
             deferred.extend(changes)
@@ -169,15 +184,15 @@ def handle_result(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any],
     elif deferred:
         apply_changes(cur, deferred)
         deferred.clear()
-    if state == "conflict" and _behind_open_conflict(cur, op):
+    if state == OpState.CONFLICT and _behind_open_conflict(cur, op):
         # Sent in the same batch as an earlier op of its chain that conflicted: it was built on that op's
         # outcome, so it waits behind that conflict (and is rebased when it is settled) instead of becoming a
         # second conflict for the same piece of work. The hub stored nothing for it.
         outbox.requeue(cur, op["seq"])
-        state = "queued"
-    elif state == "conflict" or (state == "rejected" and ctype == "departure"):
+        state = OpState.QUEUED
+    elif state == OpState.CONFLICT or (state == OpState.REJECTED and ctype == "departure"):
         _record_conflict(cur, op, res, "departure" if ctype == "departure" else str(ctype or "complaint"))
-    elif state == "rejected":
+    elif state == OpState.REJECTED:
         _rebase_chain(cur, op, drop=True)
     if changes:
         apply_changes(cur, changes)
@@ -189,7 +204,7 @@ def _behind_open_conflict(cur: Any, op: Mapping[str, Any]) -> bool:
     if key is None:
         return False
     rows = cur.execute(
-        "SELECT kind, target, complaint_id FROM outbox WHERE state = 'conflict' AND seq < ?", (op["seq"],)
+        f"SELECT kind, target, complaint_id FROM outbox WHERE state = {_CONFLICT} AND seq < ?", (op["seq"],)
     ).fetchall()
     return any(chain_key(kind, target, cid) == key for kind, target, cid in rows)
 
@@ -201,7 +216,7 @@ def _record_conflict(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any], re
     local = _local_record(cur, op["op_id"])
     current = res.get("current") if isinstance(res.get("current"), dict) else None
     base_text = mine_text = theirs_text = None
-    if op["kind"] == "followup.edit" and record_type == "followup":
+    if op["kind"] == OpKind.FOLLOWUP_EDIT and record_type == "followup":
         mine_text = str(payload.get("text") or "")
         theirs_text = str((current or {}).get("text") or "")
         base_text = payload.get("base_text")
@@ -230,14 +245,14 @@ def _rebase_chain(cur: Any, op: Mapping[str, Any], *, drop: bool, start: int | N
         return
     rows = cur.execute(
         "SELECT seq, kind, target, complaint_id, base_version, payload FROM outbox "
-        "WHERE seq > ? AND state IN ('queued', 'sent') ORDER BY seq",
+        f"WHERE seq > ? AND state IN {_FOLLOWERS} ORDER BY seq",
         (op["seq"],),
     ).fetchall()
     followers = [r for r in rows if chain_key(r[1], r[2], r[3]) == key]
     for i, (seq, kind, _target, _cid, base, payload) in enumerate(followers):
         new_base = (int(base) - 1 if base is not None else None) if drop or start is None else start + i
         data = dict(_j(payload) or {})
-        if kind == "followup.edit" and text_before is not None:
+        if kind == OpKind.FOLLOWUP_EDIT and text_before is not None:
             data["base_text"], data["base_text_hash"] = text_before, _sha(text_before)
             text_before = str(data.get("text") or "")
         outbox.rebase(cur, seq, new_base, data)
@@ -285,11 +300,11 @@ def resolve(replica: Replica, id: str, choice: str, merged_text: str | None = No
     (op_id None for take theirs)."""
     how = CHOICES.get(choice)
     if how is None:
-        raise ValueError(f"unknown resolution {choice!r}")
+        raise ValueError(f"unknown resolution {choice!r}")  # a caller's bug
     if merged_text is not None:
         merged_text = clean_text(merged_text)
-    if how == "merge" and not (merged_text or "").strip():
-        raise ValueError("a merge needs the merged text")
+    if how == Resolution.MERGE and not (merged_text or "").strip():
+        raise ActionRefused(Refusal.MERGE_NEEDS_TEXT)
     with replica.write() as conn:
         row = conn.execute(text("SELECT * FROM conflicts WHERE id = :i"), {"i": id}).mappings().first()
         if row is None or row["state"] != "open":
@@ -305,18 +320,18 @@ def resolve(replica: Replica, id: str, choice: str, merged_text: str | None = No
         if op_row is not None:
             op = dict(zip(("seq", "op_id", "kind", "target", "complaint_id", "base_version", "payload", "state"),
                           op_row, strict=True))  # fmt: skip
-        if conflict.record_type == "departure" and how != "theirs":
-            raise ValueError("the complaint left the OPD: this change cannot be sent; copy it, then drop it")
-        if how == "merge" and conflict.kind != "followup.edit":
-            raise ValueError("only follow-up texts are merged")
-        if how == "mine" and conflict.kind == "followup.approve":
-            raise ValueError("the follow-up changed after it was read: read it again and approve that text")
+        if conflict.record_type == "departure" and how != Resolution.THEIRS:
+            raise ActionRefused(Refusal.LEFT_THE_OPD)
+        if how == Resolution.MERGE and conflict.kind != OpKind.FOLLOWUP_EDIT:
+            raise ValueError("only follow-up texts are merged")  # a caller's bug: the dialog merges texts only
+        if how == Resolution.MINE and conflict.kind == OpKind.FOLLOWUP_APPROVE:
+            raise ActionRefused(Refusal.FOLLOWUP_CHANGED)
         theirs_version = conflict.theirs_version
         theirs_text = conflict.theirs_text if conflict.theirs_text is not None else conflict.theirs.get("text")
         new_op_id: str | None = None
-        if op is None or op["state"] not in ("conflict", "rejected"):
+        if op is None or op["state"] not in ATTENTION:
             pass  # the op is gone (resolved elsewhere): only the record is closed
-        elif how == "theirs":
+        elif how == Resolution.THEIRS:
             cur.execute("DELETE FROM local_records WHERE op_id = ?", (op["op_id"],))
             outbox.drop(cur, op["seq"])
             if conflict.record_type != "departure":
@@ -325,9 +340,9 @@ def resolve(replica: Replica, id: str, choice: str, merged_text: str | None = No
         else:
             payload = dict(_j(op["payload"]) or {})
             text_after: str | None = None
-            if conflict.kind == "followup.edit":
+            if conflict.kind == OpKind.FOLLOWUP_EDIT:
                 base = str(theirs_text or "")
-                if how == "merge":
+                if how == Resolution.MERGE:
                     payload["text"] = merged_text
                 payload["base_text"] = base
                 payload["base_text_hash"] = conflict.theirs.get("content_hash") or _sha(base)
@@ -343,6 +358,6 @@ def resolve(replica: Replica, id: str, choice: str, merged_text: str | None = No
         cur.execute(
             "UPDATE conflicts SET state = 'resolved', resolution = ?, resolved_op_id = ?, resolved_at = ? "
             "WHERE id = ?",
-            (how, new_op_id, now_iso(), id),
+            (str(how), new_op_id, now_iso(), id),
         )
     return ActionResult(new_op_id or "", conflict.target)

@@ -19,7 +19,12 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection
 
+from desktop.domain.ops import PENDING, OpState
 from desktop.store.engine import now_iso
+from desktop.store.sql import code, codes
+
+_QUEUED, _SENT, _REJECTED = code(OpState.QUEUED), code(OpState.SENT), code(OpState.REJECTED)
+_PENDING = codes(sorted(PENDING))
 
 
 class Cursor(Protocol):
@@ -44,7 +49,7 @@ def enqueue(cur: Cursor, kind: str, target: str, complaint_id: str, base_version
     now = now_iso()
     cur.execute(
         "INSERT INTO outbox (op_id, kind, target, complaint_id, base_version, payload, created_at, state, attempts, "
-        "updated_at, blob_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)",
+        f"updated_at, blob_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, {_QUEUED}, 0, ?, ?)",
         (op_id, kind, target, complaint_id, base_version, _json(payload), now, now, blob_sha256),
     )
     return op_id
@@ -53,19 +58,19 @@ def enqueue(cur: Cursor, kind: str, target: str, complaint_id: str, base_version
 def mark_sent(cur: Cursor, seqs: Iterable[int]) -> None:
     """About to be posted: a crash after this resends them, and the hub answers `duplicate`."""
     ids = [int(seq) for seq in seqs]
-    cur.execute(f"UPDATE outbox SET state = 'sent', attempts = attempts + 1, updated_at = ? "
+    cur.execute(f"UPDATE outbox SET state = {_SENT}, attempts = attempts + 1, updated_at = ? "
                 f"WHERE seq IN ({', '.join('?' * len(ids))})", (now_iso(), *ids))  # fmt: skip
 
 
-def settle(cur: Cursor, seq: int, state: str, reason: str | None, result: Mapping[str, Any]) -> None:
+def settle(cur: Cursor, seq: int, state: OpState, reason: str | None, result: Mapping[str, Any]) -> None:
     """The hub's answer to the op (accepted, rejected, conflict, or queued again to be sent once more)."""
     cur.execute("UPDATE outbox SET state = ?, reason = ?, result = ?, updated_at = ? WHERE seq = ?",
-                (state, reason, _json(result), now_iso(), seq))  # fmt: skip
+                (str(state), reason, _json(result), now_iso(), seq))  # fmt: skip
 
 
 def requeue(cur: Cursor, seq: int) -> None:
     """Back in the queue with no reason (it waits behind an open conflict of its chain)."""
-    cur.execute("UPDATE outbox SET state = 'queued', reason = NULL WHERE seq = ?", (seq,))
+    cur.execute(f"UPDATE outbox SET state = {_QUEUED}, reason = NULL WHERE seq = ?", (seq,))
 
 
 def rebase(cur: Cursor, seq: int, base_version: int | None, payload: Mapping[str, Any]) -> None:
@@ -84,8 +89,8 @@ def renew(cur: Cursor, seq: int, base_version: int | None, payload: Mapping[str,
     op_id = str(uuid.uuid4())
     now = now_iso()
     cur.execute(
-        "UPDATE outbox SET op_id = ?, base_version = ?, payload = ?, state = 'queued', reason = NULL, result = NULL, "
-        "attempts = 0, updated_at = ?, created_at = ? WHERE seq = ?",
+        f"UPDATE outbox SET op_id = ?, base_version = ?, payload = ?, state = {_QUEUED}, reason = NULL, "
+        "result = NULL, attempts = 0, updated_at = ?, created_at = ? WHERE seq = ?",
         (op_id, base_version, _json(payload), now, now, seq),
     )
     return op_id
@@ -93,17 +98,17 @@ def renew(cur: Cursor, seq: int, base_version: int | None, payload: Mapping[str,
 
 def blob_waits(cur: Cursor, sha256: str, reason: str) -> None:
     """The ops of a file the hub has no room for yet say why they wait (they stay queued)."""
-    cur.execute("UPDATE outbox SET reason = ?, updated_at = ? WHERE blob_sha256 = ? AND state = 'queued'",
+    cur.execute(f"UPDATE outbox SET reason = ?, updated_at = ? WHERE blob_sha256 = ? AND state = {_QUEUED}",
                 (reason, now_iso(), sha256))  # fmt: skip
 
 
 def blob_ready(cur: Cursor, sha256: str, reason: str) -> None:
     """The file is on the hub: its ops no longer wait for `reason`."""
-    cur.execute("UPDATE outbox SET reason = NULL, updated_at = ? WHERE blob_sha256 = ? AND state = 'queued' "
-                "AND reason = ?", (now_iso(), sha256, reason))  # fmt: skip
+    cur.execute(f"UPDATE outbox SET reason = NULL, updated_at = ? WHERE blob_sha256 = ? AND state = {_QUEUED}"
+                " AND reason = ?", (now_iso(), sha256, reason))  # fmt: skip
 
 
 def reject_blob_ops(cur: Cursor, sha256: str, reason: str) -> None:
     """The hub will never take the file: its waiting ops are rejected with the reason, visibly."""
-    cur.execute("UPDATE outbox SET state = 'rejected', reason = ?, updated_at = ? "
-                "WHERE blob_sha256 = ? AND state IN ('queued', 'sent')", (reason, now_iso(), sha256))  # fmt: skip
+    cur.execute(f"UPDATE outbox SET state = {_REJECTED}, reason = ?, updated_at = ? "
+                f"WHERE blob_sha256 = ? AND state IN {_PENDING}", (reason, now_iso(), sha256))  # fmt: skip

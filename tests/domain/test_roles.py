@@ -1,6 +1,7 @@
 import pytest
 
-from desktop.domain.roles import Action, Role, can, can_approve, followup_writers, with_writer
+from desktop.domain.ops import OpKind
+from desktop.domain.roles import Role, can, can_approve, followup_writers, with_writer
 
 
 def test_roles_are_the_protocol_roles():
@@ -51,5 +52,5 @@ def test_writers_from_the_wire_and_after_an_edit():
 
 
 def test_unknown_role_or_action_may_do_nothing():
-    assert not can("root", Action.NOTE_ADD)
+    assert not can("root", OpKind.NOTE_ADD)
     assert not can(Role.SUPERVISOR, "complaint.delete")

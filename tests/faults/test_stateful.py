@@ -61,7 +61,7 @@ from desktop.domain.statuses import BY_HAND, Status
 from desktop.store import actions
 from desktop.store import conflicts as store_conflicts
 from desktop.store.engine import Replica, open_replica
-from desktop.store.queue import NotFound
+from desktop.store.errors import NotFound
 from desktop.sync import crashpoints
 from desktop.sync.backoff import is_retryable
 from desktop.sync.engine import SyncEngine

@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from desktop.store import actions, queue
+from desktop.store import actions, queues
+from desktop.store.detail import detail
 from desktop.store.engine import Replica
-from desktop.store.queue import NotFound, QueueFilter
+from desktop.store.errors import NotFound
+from desktop.store.queues import QueueFilter
 from tests.store.factory import ME, OTHER, seeded
 
 CID = "c-0000002"  # ditindaklanjuti, unassigned
@@ -40,20 +42,20 @@ def test_create_followup_is_one_op_and_shows_at_once(r: Replica) -> None:
     (op,) = _ops(r)
     assert op["op_id"] == res.op_id and op["kind"] == "followup.create" and op["target"] == CID
     assert op["payload"] == {"followup_id": res.record_id, "text": "Yth. Pelapor,\nJalan akan diperbaiki."}
-    d = queue.detail(r, CID)
+    d = detail(r, CID)
     (fu,) = d.followups
     assert fu.id == res.record_id and fu.pending and fu.op_state == "queued"
     assert fu.data["state"] == "draft" and fu.author_id == ME
     assert fu.data["content_hash"] == _sha("Yth. Pelapor,\nJalan akan diperbaiki.")
     assert any(e.id == res.record_id for e in d.timeline)
-    assert CID in queue.ids(r, QueueFilter(queue="drafts"))
-    assert CID in queue.ids(r, QueueFilter(queue="outbox"))
+    assert CID in queues.ids(r, QueueFilter(queue="drafts"))
+    assert CID in queues.ids(r, QueueFilter(queue="outbox"))
 
 
 def test_failed_action_writes_nothing(r: Replica) -> None:
     with pytest.raises(NotFound):
         actions.create_followup(r, "no-such", "x")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="followup_needs_text"):  # an ActionRefused: a code, not a sentence
         actions.create_followup(r, CID, "   ")
     with pytest.raises(NotFound):
         actions.edit_followup(r, "no-such-followup", "x")
@@ -73,7 +75,7 @@ def test_edits_chain_versions_and_base_hashes(r: Replica) -> None:
     assert e1["payload"] == {"text": "B", "base_text_hash": _sha("A"), "base_text": "A"}
     assert e2["base_version"] == 2 and e2["payload"]["base_text_hash"] == _sha("B")
     assert sub["kind"] == "followup.submit" and sub["base_version"] == 3 and sub["payload"] == {}
-    (fu,) = queue.detail(r, CID).followups
+    (fu,) = detail(r, CID).followups
     assert fu.text == "C" and fu.data["state"] == "submitted" and fu.pending
 
 
@@ -82,7 +84,7 @@ def test_edit_of_mirror_followup_overlays_its_text(r: Replica) -> None:
     actions.edit_followup(r, "f-1", "Jalan diperbaiki minggu depan")
     (op,) = _ops(r)
     assert op["base_version"] == 1 and op["payload"]["base_text_hash"] == "x"
-    fu = next(f for f in queue.detail(r, "c-0000001").followups if f.id == "f-1")
+    fu = next(f for f in detail(r, "c-0000001").followups if f.id == "f-1")
     assert fu.text == "Jalan diperbaiki minggu depan"
     assert fu.data["state"] == "draft"  # an edit takes a submitted follow-up back to draft
     assert fu.pending and fu.op_state == "queued" and fu.version == 2
@@ -94,16 +96,16 @@ def test_approve_binds_to_version_and_hash(r: Replica) -> None:
     assert op["kind"] == "followup.approve" and op["target"] == "f-1" and op["base_version"] == 1
     assert op["payload"] == {"content_hash": "x"}
     assert res.record_id == "f-1"
-    fu = next(f for f in queue.detail(r, "c-0000001").followups if f.id == "f-1")
+    fu = next(f for f in detail(r, "c-0000001").followups if f.id == "f-1")
     assert fu.data["state"] == "published"
-    with pytest.raises(ValueError):  # already approved (locally): nothing more to approve
+    with pytest.raises(ValueError, match="followup_state"):  # already approved (locally): nothing to approve
         actions.approve_followup(r, "f-1")
     assert len(_ops(r)) == 1
 
 
 def test_status_change_after_an_approval_counts_the_status_it_publishes(r: Replica) -> None:
     # The hub moves a complaint to ditindaklanjuti when its follow-up is published: a version of its own.
-    before = queue.detail(r, "c-0000001")
+    before = detail(r, "c-0000001")
     assert before.status != "ditindaklanjuti"
     actions.approve_followup(r, "f-1")
     actions.change_status(r, "c-0000001", "selesai")
@@ -112,14 +114,14 @@ def test_status_change_after_an_approval_counts_the_status_it_publishes(r: Repli
 
 
 def test_return_needs_a_reason_and_a_submitted_followup(r: Replica) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="return_needs_reason"):
         actions.return_followup(r, "f-1", "  ")
     actions.return_followup(r, "f-1", "Lengkapi jadwal")
     (op,) = _ops(r)
     assert op["kind"] == "followup.return" and op["payload"] == {"reason": "Lengkapi jadwal"}
-    fu = next(f for f in queue.detail(r, "c-0000001").followups if f.id == "f-1")
+    fu = next(f for f in detail(r, "c-0000001").followups if f.id == "f-1")
     assert fu.data["state"] == "returned" and fu.data["return_reason"] == "Lengkapi jadwal"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="followup_state"):
         actions.return_followup(r, "f-1", "lagi")
     # a returned follow-up may be submitted again; a draft can't be approved
     actions.submit_followup(r, "f-1")
@@ -127,18 +129,18 @@ def test_return_needs_a_reason_and_a_submitted_followup(r: Replica) -> None:
 
 
 def test_claim_and_status_are_compare_and_set(r: Replica) -> None:
-    base = queue.detail(r, CID).version
+    base = detail(r, CID).version
     actions.claim(r, CID)
     actions.change_status(r, CID, "diproses", reason="mulai dikerjakan")
     claim_op, status_op = _ops(r)
     assert (claim_op["kind"], claim_op["base_version"], claim_op["payload"]) == ("complaint.claim", base, {})
     assert status_op["kind"] == "complaint.status" and status_op["base_version"] == base + 1
     assert status_op["payload"] == {"status": "diproses", "reason": "mulai dikerjakan"}
-    d = queue.detail(r, CID)
+    d = detail(r, CID)
     assert d.assignee_id == ME and d.status == "diproses" and d.pending
-    (row,) = queue.rows(r, [CID])
+    (row,) = queues.rows(r, [CID])
     assert row.assignee_id == ME and row.status == "diproses" and row.pending
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not_by_hand"):
         actions.change_status(r, CID, "dikembalikan")  # only a "bukan wewenang" disposition does that
     with pytest.raises(ValueError):
         actions.change_status(r, CID, "no-such-status")
@@ -155,7 +157,7 @@ def test_accepted_followup_create_leaves_the_overlay_when_mirrored(r: Replica) -
         "id": res.record_id, "complaint_id": CID, "text": "Draf", "state": "draft", "author_id": ME,
         "content_hash": _sha("Draf"), "approved_by": None, "approved_at": None, "return_reason": None,
         "created_at": "2026-11-05T00:00:00Z", "updated_at": "2026-11-05T00:00:00Z"})])  # fmt: skip
-    fus = queue.detail(r, CID).followups
+    fus = detail(r, CID).followups
     assert [f.id for f in fus] == [res.record_id]
     _ = OTHER
 
@@ -179,7 +181,7 @@ def test_add_attachment_stores_encrypted_then_queues_the_op(r: Replica, tmp_path
     with r.read() as conn:
         blob = conn.execute(text("SELECT * FROM blobs")).mappings().one()
     assert (blob["upload_state"], blob["size"], blob["local_size"]) == ("pending", len(content), len(content))
-    (att,) = queue.detail(r, CID).attachments
+    (att,) = detail(r, CID).attachments
     assert att.id == res.record_id and att.text == "surat.pdf" and att.pending and att.op_state == "queued"
     # the same bytes again: one file, one blob row, a second attachment op
     again = tmp_path / "salinan.pdf"

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from desktop.store import actions, conflicts, queue
+from desktop.store import actions, conflicts, queues
+from desktop.store.detail import detail
 from desktop.store.engine import Replica
 from tests.store.factory import ME, OTHER, seeded
 
@@ -63,7 +64,7 @@ def _complaint_now(version: int, **over: Any) -> dict[str, Any]:
 
 
 def test_stale_disposition_becomes_a_conflict_and_its_chain_waits(r: Replica) -> None:
-    v = queue.detail(r, CID).version
+    v = detail(r, CID).version
     disp = actions.create_disposition(r, CID, to_user_id=OTHER, instruction="Cek lokasi")
     status = actions.change_status(r, CID, "selesai")  # builds on the disposition: waits with it
     note = actions.add_note(r, CID, "catatan")  # an append: goes on
@@ -77,8 +78,8 @@ def test_stale_disposition_becomes_a_conflict_and_its_chain_waits(r: Replica) ->
         disp.op_id, "disposition.create", "complaint", CID, v + 3)
     assert c.mine["instruction"] == "Cek lokasi" and c.theirs["assignee_id"] == ME
     assert c.mine_record is not None and c.mine_record["instruction"] == "Cek lokasi"
-    assert queue.detail(r, CID).version == v + 3  # the hub's state is mirrored
-    assert CID in queue.ids(r, queue.QueueFilter(queue="conflicts"))
+    assert detail(r, CID).version == v + 3  # the hub's state is mirrored
+    assert CID in queues.ids(r, queues.QueueFilter(queue="conflicts"))
 
     res = conflicts.resolve(r, c.id, "keep_mine")
     assert conflicts.list_conflicts(r) == [] and conflicts.get_conflict(r, c.id) is None
@@ -91,12 +92,12 @@ def test_stale_disposition_becomes_a_conflict_and_its_chain_waits(r: Replica) ->
     assert ops["complaint.status"]["base_version"] == v + 4  # rebased behind it
     assert ready(r) == [res.op_id, status.op_id, note.op_id]
     # the local disposition follows the new op
-    (d,) = [e for e in queue.detail(r, CID).dispositions if e.pending]
+    (d,) = [e for e in detail(r, CID).dispositions if e.pending]
     assert d.op_state == "queued"
 
 
 def test_take_theirs_drops_mine_and_rebases_the_waiting(r: Replica) -> None:
-    v = queue.detail(r, CID).version
+    v = detail(r, CID).version
     assign = actions.assign(r, CID, OTHER)
     status = actions.change_status(r, CID, "arsip")
     ack(r, assign.op_id, status="conflict", version=v + 1, reason="stale", current={"id": CID, "status": "diproses"},
@@ -113,7 +114,7 @@ def test_take_theirs_drops_mine_and_rebases_the_waiting(r: Replica) -> None:
 
 def test_a_second_conflict_of_one_batch_waits_behind_the_first(r: Replica) -> None:
     # assign and status change went out in one batch; the complaint had moved, so the hub refused both
-    v = queue.detail(r, CID).version
+    v = detail(r, CID).version
     assign = actions.assign(r, CID, OTHER)
     status = actions.change_status(r, CID, "arsip")
     note = actions.add_note(r, CID, "catatan")
@@ -135,7 +136,7 @@ def test_followup_text_conflict_keeps_three_texts_and_merges(r: Replica) -> None
     assert fid is not None
     create, = _ops(r)
     ack(r, create["op_id"], status="applied", version=4, current_type="complaint")
-    assert [f.id for f in queue.detail(r, CID).followups if not f.pending] == [fid]  # entered the mirror
+    assert [f.id for f in detail(r, CID).followups if not f.pending] == [fid]  # entered the mirror
     edit = actions.edit_followup(r, fid, "A\nmine\nC\n")
     submit = actions.submit_followup(r, fid)
     theirs = {"id": fid, "complaint_id": CID, "text": "A\nB\ntheirs\n", "state": "draft", "author_id": OTHER,
@@ -147,7 +148,7 @@ def test_followup_text_conflict_keeps_three_texts_and_merges(r: Replica) -> None
     (c,) = conflicts.list_conflicts(r)
     assert (c.record_type, c.base_text, c.mine_text, c.theirs_text) == (
         "followup", "A\nB\nC\n", "A\nmine\nC\n", "A\nB\ntheirs\n")
-    fu = next(f for f in queue.detail(r, CID).followups if f.id == fid)
+    fu = next(f for f in detail(r, CID).followups if f.id == fid)
     assert fu.op_state == "conflict" and fu.text == "A\nB\ntheirs\n"  # the hub's follow-up mirrored, marked
     with pytest.raises(ValueError):
         conflicts.resolve(r, c.id, "merge")  # no text
@@ -158,7 +159,7 @@ def test_followup_text_conflict_keeps_three_texts_and_merges(r: Replica) -> None
     assert e["payload"]["base_text_hash"] == _sha("A\nB\ntheirs\n")
     assert s["op_id"] == submit.op_id and s["base_version"] == 3
     assert ready(r) == [res.op_id, submit.op_id]
-    assert next(f for f in queue.detail(r, CID).followups if f.id == fid).text == "A\nmine\ntheirs\n"
+    assert next(f for f in detail(r, CID).followups if f.id == fid).text == "A\nmine\ntheirs\n"
 
 
 def test_departure_is_a_conflict_not_silent_loss(r: Replica) -> None:
@@ -180,16 +181,16 @@ def test_departure_is_a_conflict_not_silent_loss(r: Replica) -> None:
 
 
 def test_rejected_op_stays_visible_and_the_others_go_on(r: Replica) -> None:
-    v = queue.detail(r, CID).version
+    v = detail(r, CID).version
     bad = actions.change_status(r, CID, "selesai")
     follow = actions.claim(r, CID)
     assert ack(r, bad.op_id, status="rejected", reason="wrong_state") == "rejected"
-    (entry,) = [o for o in queue.detail(r, CID).ops if o.state == "rejected"]
+    (entry,) = [o for o in detail(r, CID).ops if o.state == "rejected"]
     assert entry.reason == "wrong_state"
     assert conflicts.list_conflicts(r) == []
     assert ready(r) == [follow.op_id]
     assert _op(r, follow.op_id)["base_version"] == v  # the rejected op changed nothing on the hub
-    assert CID in queue.ids(r, queue.QueueFilter(queue="conflicts"))
+    assert CID in queues.ids(r, queues.QueueFilter(queue="conflicts"))
 
 
 def test_attachment_op_waits_for_its_blob(r: Replica, tmp_path: Any) -> None:
@@ -294,7 +295,7 @@ def test_two_desks_edit_one_followup_conflict_then_merge(desks: Any) -> None:
         with r.read() as conn:
             assert conn.execute(text("SELECT text FROM followups WHERE id = :f"), {"f": fid}).scalar() == merged
     assert conflicts.list_conflicts(a) == []
-    assert queue.outbox(a) == []
+    assert queues.outbox(a) == []
 
 
 def test_complaint_that_left_the_opd_while_drafting_offline_is_a_conflict(desks: Any) -> None:

@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from desktop.store import queue
-from desktop.store.queue import QueueFilter
+from desktop.store import queues
+from desktop.store.deadlines import deadlines, office_clock
+from desktop.store.queues import QueueFilter
 from tests.ui.factory import change, complaint_data, make_replica
 
 UTC = dt.UTC
@@ -60,15 +61,15 @@ def test_deadline_counts_working_days_with_holidays(tmp_path: Path) -> None:
     ]
     rep = make_replica(tmp_path, 0, extra)
     try:
-        clock = queue.office_clock(rep)
+        clock = office_clock(rep)
         assert str(clock.tz) == "Asia/Makassar"
-        got = queue.deadlines(rep, ["k-1", "k-2", "k-3"], clock, at("2026-01-06T01:00:00"))
+        got = deadlines(rep, ["k-1", "k-2", "k-3"], clock, at("2026-01-06T01:00:00"))
         # Verify: 3 working days after Fri 2 Jan, skipping the weekend and the holiday of Tue 6 Jan → Thu 8 Jan.
         assert got["k-1"].due == dt.date(2026, 1, 8)
         assert got["k-1"].remaining == 2 and not got["k-1"].overdue
         assert "k-2" not in got  # on hold: the clock does not run
         assert got["k-3"].step == "info"
-        late = queue.deadlines(rep, ["k-1"], clock, at("2026-01-12T01:00:00"))["k-1"]
+        late = deadlines(rep, ["k-1"], clock, at("2026-01-12T01:00:00"))["k-1"]
         assert late.overdue and late.remaining == -2  # Fri 9 and Mon 12 January
     finally:
         rep.close()
@@ -97,16 +98,16 @@ def test_overdue_queue_matches_deadlines(tmp_path: Path) -> None:
     ]
     rep = make_replica(tmp_path, 300, calendar_changes() + followups)
     try:
-        clock = queue.office_clock(rep)
+        clock = office_clock(rep)
         for now in (at("2026-01-03T00:00:00"), at("2026-01-20T12:00:00"), at("2026-04-01T00:00:00")):
-            all_ids = queue.ids(rep, QueueFilter(), limit=1000)
-            expected = {cid for cid, d in queue.deadlines(rep, all_ids, clock, now).items() if d.overdue}
-            got = set(queue.ids(rep, QueueFilter(queue="overdue", now=now), limit=1000))
+            all_ids = queues.ids(rep, QueueFilter(), limit=1000)
+            expected = {cid for cid, d in deadlines(rep, all_ids, clock, now).items() if d.overdue}
+            got = set(queues.ids(rep, QueueFilter(queue="overdue", now=now), limit=1000))
             assert got == expected, now
-            assert queue.count(rep, QueueFilter(queue="overdue", now=now)) == len(expected)
+            assert queues.count(rep, QueueFilter(queue="overdue", now=now)) == len(expected)
         assert expected  # by April most of January's open complaints are late
-        counts = queue.queue_counts(rep)
-        assert counts["overdue"] == queue.count(rep, QueueFilter(queue="overdue"))
+        counts = queues.queue_counts(rep)
+        assert counts["overdue"] == queues.count(rep, QueueFilter(queue="overdue"))
     finally:
         rep.close()
 
@@ -134,12 +135,12 @@ def test_sort_by_deadline_is_the_clock_order_in_sql(tmp_path: Path) -> None:
     ]
     rep = make_replica(tmp_path, 200, calendar_changes() + followups)
     try:
-        clock = queue.office_clock(rep)
-        all_ids = queue.ids(rep, QueueFilter(), limit=1000)
-        due = {cid: d.due for cid, d in queue.deadlines(rep, all_ids, clock).items()}
+        clock = office_clock(rep)
+        all_ids = queues.ids(rep, QueueFilter(), limit=1000)
+        due = {cid: d.due for cid, d in deadlines(rep, all_ids, clock).items()}
         assert len(set(due.values())) > 5
         for descending in (False, True):
-            order = queue.ids(rep, QueueFilter(), queue.SortKey("deadline", descending), 0, 1000)
+            order = queues.ids(rep, QueueFilter(), queues.SortKey("deadline", descending), 0, 1000)
             assert len(order) == 200
             with_due = [due[c] for c in order if c in due]
             assert with_due == sorted(with_due, reverse=descending)
@@ -148,7 +149,7 @@ def test_sort_by_deadline_is_the_clock_order_in_sql(tmp_path: Path) -> None:
             paged = [
                 r.id
                 for off in range(0, 200, 30)
-                for r in queue.page(rep, QueueFilter(), queue.SortKey("deadline", descending), off, 30)
+                for r in queues.page(rep, QueueFilter(), queues.SortKey("deadline", descending), off, 30)
             ]
             assert paged == order
     finally:
@@ -161,21 +162,21 @@ def test_page_is_rows_with_deadlines_in_sql_order(tmp_path: Path) -> None:
     rep = make_replica(tmp_path, 120, calendar_changes())
     try:
         add_note(rep, "c-000007", "offline")
-        clock = queue.office_clock(rep)
+        clock = office_clock(rep)
         now = at("2026-01-20T12:00:00")
-        for sort in (queue.SortKey(), queue.SortKey("title", False), queue.SortKey("tracking_id", True)):
-            for f in (QueueFilter(), QueueFilter(queue="baru"), QueueFilter(search="jalan")):
+        for sort in (queues.SortKey(), queues.SortKey("title", False), queues.SortKey("tracking_id", True)):
+            for f in (QueueFilter(), QueueFilter(queue="new"), QueueFilter(search="jalan")):
                 for offset in (0, 7, 100):
-                    ids = queue.ids(rep, f, sort, offset, 25)
-                    got = queue.page(rep, f, sort, offset, 25, clock=clock, now=now)
+                    ids = queues.ids(rep, f, sort, offset, 25)
+                    got = queues.page(rep, f, sort, offset, 25, clock=clock, now=now)
                     assert [r.id for r in got] == ids
-                    expected = queue.rows(rep, ids)
+                    expected = queues.rows(rep, ids)
                     assert [replace(r, deadline=None) for r in got] == [
                         replace(r, kind=g.kind) for r, g in zip(expected, got, strict=True)
                     ]
-                    dl = queue.deadlines(rep, ids, clock, now)
+                    dl = deadlines(rep, ids, clock, now)
                     assert {r.id: r.deadline for r in got if r.deadline} == dl
-        (row,) = queue.page(rep, QueueFilter(search="1000007"), clock=clock)
+        (row,) = queues.page(rep, QueueFilter(search="1000007"), clock=clock)
         assert row.id == "c-000007" and row.pending
     finally:
         rep.close()
@@ -186,22 +187,22 @@ def test_deadline_order_is_kept_per_connection_and_follows_writes(tmp_path: Path
 
     rep = make_replica(tmp_path, 200, calendar_changes())
     try:
-        clock = queue.office_clock(rep)
-        ascending = queue.SortKey("deadline", False)
+        clock = office_clock(rep)
+        ascending = queues.SortKey("deadline", False)
 
         def in_order(f: QueueFilter) -> list[str]:
-            every = queue.ids(rep, f, limit=1000)
-            due = {cid: d.due for cid, d in queue.deadlines(rep, every, clock).items()}
-            order = queue.ids(rep, f, ascending, 0, 1000)
+            every = queues.ids(rep, f, limit=1000)
+            due = {cid: d.due for cid, d in deadlines(rep, every, clock).items()}
+            order = queues.ids(rep, f, ascending, 0, 1000)
             with_due = [due[c] for c in order if c in due]
             assert with_due == sorted(with_due) and all(c not in due for c in order[len(with_due) :])
             assert sorted(order) == sorted(every)
             return order
 
         # Pages of the kept order, alternating filters (each refills the connection's table).
-        for f in (QueueFilter(), QueueFilter(queue="baru"), QueueFilter(), QueueFilter(search="jalan")):
+        for f in (QueueFilter(), QueueFilter(queue="new"), QueueFilter(), QueueFilter(search="jalan")):
             order = in_order(f)
-            paged = [r.id for off in range(0, len(order), 40) for r in queue.page(rep, f, ascending, off, 40)]
+            paged = [r.id for off in range(0, len(order), 40) for r in queues.page(rep, f, ascending, off, 40)]
             assert paged == order
         first = in_order(QueueFilter())[0]
         # A write (here the mirror closing the first complaint) is seen by the next page: it has no deadline now.
@@ -209,6 +210,6 @@ def test_deadline_order_is_kept_per_connection_and_follows_writes(tmp_path: Path
         write(rep, [change("complaint", first, complaint_data(n, status="selesai"), version=2)])
         after = in_order(QueueFilter())
         assert after[0] != first
-        assert after.index(first) >= len(queue.deadlines(rep, after, clock))
+        assert after.index(first) >= len(deadlines(rep, after, clock))
     finally:
         rep.close()

@@ -11,9 +11,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from desktop.store import queue
+from desktop.store import queues
+from desktop.store.detail import detail
 from desktop.store.engine import open_replica
-from desktop.store.queue import QueueFilter, SortKey
+from desktop.store.queues import QueueFilter, SortKey
 from tests.store.factory import complaint_changes, load, reference, seeded
 
 
@@ -36,25 +37,25 @@ def main(n: int) -> None:
         out: dict[str, object] = {"complaints": n, "load_seconds": round(load_s, 1)}
         mid, last = n // 2, max(0, n - 100)
         cases = {
-            "count_all": lambda: queue.count(r, QueueFilter()),
-            "ids_first_page_arrived": lambda: queue.ids(r, QueueFilter(), SortKey(), 0, 100),
-            "ids_middle_page_arrived": lambda: queue.ids(r, QueueFilter(), SortKey(), mid, 100),
-            "ids_last_page_arrived": lambda: queue.ids(r, QueueFilter(), SortKey(), last, 100),
-            "ids_middle_title_asc": lambda: queue.ids(r, QueueFilter(), SortKey("title", False), mid, 100),
-            "ids_middle_category_name": lambda: queue.ids(r, QueueFilter(), SortKey("category_name"), mid, 100),
-            "ids_middle_assignee_name": lambda: queue.ids(r, QueueFilter(), SortKey("assignee_name"), mid, 100),
-            "ids_baru_first": lambda: queue.ids(r, QueueFilter(queue="baru"), SortKey(), 0, 100),
-            "ids_mine_first": lambda: queue.ids(r, QueueFilter(queue="mine"), SortKey(), 0, 100),
-            "ids_kecamatan_status": lambda: queue.ids(
+            "count_all": lambda: queues.count(r, QueueFilter()),
+            "ids_first_page_arrived": lambda: queues.ids(r, QueueFilter(), SortKey(), 0, 100),
+            "ids_middle_page_arrived": lambda: queues.ids(r, QueueFilter(), SortKey(), mid, 100),
+            "ids_last_page_arrived": lambda: queues.ids(r, QueueFilter(), SortKey(), last, 100),
+            "ids_middle_title_asc": lambda: queues.ids(r, QueueFilter(), SortKey("title", False), mid, 100),
+            "ids_middle_category_name": lambda: queues.ids(r, QueueFilter(), SortKey("category_name"), mid, 100),
+            "ids_middle_assignee_name": lambda: queues.ids(r, QueueFilter(), SortKey("assignee_name"), mid, 100),
+            "ids_new_first": lambda: queues.ids(r, QueueFilter(queue="new"), SortKey(), 0, 100),
+            "ids_mine_first": lambda: queues.ids(r, QueueFilter(queue="mine"), SortKey(), 0, 100),
+            "ids_kecamatan_status": lambda: queues.ids(
                 r, QueueFilter(kecamatan="Alalak", status="diproses"), SortKey(), 0, 100
             ),
-            "ids_search_3_words": lambda: queue.ids(r, QueueFilter(search="jalan rusak marabahan"), SortKey(), 0, 100),
-            "ids_search_common_prefix": lambda: queue.ids(r, QueueFilter(search="ja"), SortKey(), 0, 100),
-            "count_search_3_words": lambda: queue.count(r, QueueFilter(search="jalan rusak marabahan")),
-            "ids_tracking_id": lambda: queue.ids(r, QueueFilter(search=str(1_000_000 + mid)), SortKey(), 0, 100),
-            "rows_100": lambda: queue.rows(r, queue.ids(r, QueueFilter(), SortKey(), mid, 100)),
-            "queue_counts": lambda: queue.queue_counts(r),
-            "detail": lambda: queue.detail(r, "c-0000001"),
+            "ids_search_3_words": lambda: queues.ids(r, QueueFilter(search="jalan rusak marabahan"), SortKey(), 0, 100),
+            "ids_search_common_prefix": lambda: queues.ids(r, QueueFilter(search="ja"), SortKey(), 0, 100),
+            "count_search_3_words": lambda: queues.count(r, QueueFilter(search="jalan rusak marabahan")),
+            "ids_tracking_id": lambda: queues.ids(r, QueueFilter(search=str(1_000_000 + mid)), SortKey(), 0, 100),
+            "rows_100": lambda: queues.rows(r, queues.ids(r, QueueFilter(), SortKey(), mid, 100)),
+            "queue_counts": lambda: queues.queue_counts(r),
+            "detail": lambda: detail(r, "c-0000001"),
         }
         out["ms"] = {name: ms(fn) for name, fn in cases.items()}
         r.close()

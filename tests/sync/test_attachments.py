@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from desktop.store import actions, blobs, queue
+from desktop.store import actions, blobs
+from desktop.store.detail import detail
 from desktop.store.engine import Replica, open_replica
 from desktop.sync import attachments
 from desktop.sync.engine import SyncEngine
@@ -77,7 +78,7 @@ def test_offline_attachment_reaches_the_hub_and_another_desk_downloads_it(
         row = conn.execute(text("SELECT * FROM attachments WHERE id = :i"), {"i": att.record_id}).mappings().one()
     assert (row["sha256"], row["size"], row["filename"]) == (sha, len(content), src.name)
     assert [o["state"] for o in _ops(replica)] == ["accepted", "accepted"]
-    assert not queue.detail(replica, cid).attachments[-1].pending
+    assert not detail(replica, cid).attachments[-1].pending
     again = sync_once(replica, staff)
     assert again.pushed == 0  # nothing sent twice
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.store import actions, queue
+from desktop.store import actions, lookups, queues
+from desktop.store.detail import detail
 from desktop.store.engine import Replica, open_replica
-from desktop.store.queue import QueueFilter
+from desktop.store.queues import QueueFilter
 from desktop.sync.engine import SyncEngine, SyncProgress
 from desktop.sync.transport import AuthError, CursorExpired, Transport, UpgradeRequired
 from tests.sync.conftest import ADMIN, COORDINATOR, STAFF, signed_in
@@ -38,7 +39,7 @@ def test_pull_sees_only_own_opd(hub_url: str, replica: Replica, tmp_path: Path) 
     assert {p.phase for p in progress} >= {"pull", "index", "done"}
     me = t.user or {}
     opd = me["unit_id"]
-    n = queue.count(replica, QueueFilter())
+    n = queues.count(replica, QueueFilter())
     assert n > 0
     with replica.read() as conn:
         units = {r[0] for r in conn.execute(text("SELECT DISTINCT unit_id FROM complaints"))}
@@ -55,7 +56,7 @@ def test_pull_sees_only_own_opd(hub_url: str, replica: Replica, tmp_path: Path) 
     other = open_replica(tmp_path / "coord.db", secrets.token_hex(32))
     try:
         _sync(other, signed_in(hub_url, COORDINATOR))
-        assert queue.count(other, QueueFilter()) > n
+        assert queues.count(other, QueueFilter()) > n
     finally:
         other.close()
     # anonymous reporters never arrive
@@ -64,13 +65,13 @@ def test_pull_sees_only_own_opd(hub_url: str, replica: Replica, tmp_path: Path) 
 
 def test_search_and_queues_after_first_sync(hub_url: str, replica: Replica) -> None:
     _sync(replica, signed_in(hub_url, ADMIN))
-    first = queue.rows(replica, queue.ids(replica, QueueFilter(), None, 0, 1))[0]
-    assert queue.ids(replica, QueueFilter(search=str(first.tracking_id)), None, 0, 10) == [first.id]
+    first = queues.rows(replica, queues.ids(replica, QueueFilter(), None, 0, 1))[0]
+    assert queues.ids(replica, QueueFilter(search=str(first.tracking_id)), None, 0, 10) == [first.id]
     words = [w for w in first.title.split() if len(w) > 3][:2]
-    hits = queue.ids(replica, QueueFilter(search=" ".join(w[:4] for w in words)), None, 0, 1000)
+    hits = queues.ids(replica, QueueFilter(search=" ".join(w[:4] for w in words)), None, 0, 1000)
     assert first.id in hits
-    counts = queue.queue_counts(replica)
-    assert counts["all"] == queue.count(replica, QueueFilter())
+    counts = queues.queue_counts(replica)
+    assert counts["all"] == queues.count(replica, QueueFilter())
     with replica.read() as conn:
         indexes = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
     assert "ix_complaints_status_arrived" in indexes
@@ -80,7 +81,7 @@ def test_repull_is_idempotent(hub_url: str, replica: Replica) -> None:
     t = signed_in(hub_url, ADMIN)
     _sync(replica, t)
     before = {tb: _scalar(replica, f"SELECT count(*) FROM {tb}") for tb in ("complaints", "notes", "events", "users")}
-    fts_before = queue.count(replica, QueueFilter(search="jalan"))
+    fts_before = queues.count(replica, QueueFilter(search="jalan"))
     again = SyncEngine(replica, t, t.device_id).run_once()
     assert again.pulled == 0
     with replica.write() as conn:
@@ -89,12 +90,12 @@ def test_repull_is_idempotent(hub_url: str, replica: Replica) -> None:
     assert full.pulled > 0
     after = {tb: _scalar(replica, f"SELECT count(*) FROM {tb}") for tb in before}
     assert after == before
-    assert queue.count(replica, QueueFilter(search="jalan")) == fts_before
+    assert queues.count(replica, QueueFilter(search="jalan")) == fts_before
 
 
 def _open_complaint(replica: Replica) -> str:
     for status in ("terdisposisi", "diproses"):
-        found = queue.ids(replica, QueueFilter(status=status), None, 0, 1)
+        found = queues.ids(replica, QueueFilter(status=status), None, 0, 1)
         if found:
             return found[0]
     raise AssertionError("the seeded hub has no open complaint for this OPD")
@@ -104,16 +105,16 @@ def test_push_note_disposition_assign(hub_url: str, replica: Replica) -> None:
     t = signed_in(hub_url, ADMIN)
     _sync(replica, t)
     cid = _open_complaint(replica)
-    staff = [u for u in queue.users(replica) if u.extra["username"] == STAFF][0]
+    staff = [u for u in lookups.users(replica) if u.extra["username"] == STAFF][0]
     long_text = "Catatan panjang dari desk. " * 80  # > 1 KB: the request body goes gzip'd
     note = actions.add_note(replica, cid, long_text)
     disp = actions.create_disposition(replica, cid, to_user_id=staff.id, instruction="Mohon dicek ke lokasi")
     actions.assign(replica, cid, (t.user or {})["id"])
-    assert queue.detail(replica, cid).pending
+    assert detail(replica, cid).pending
     summary = SyncEngine(replica, t, t.device_id).run_once()
     assert (summary.pushed, summary.conflicts, summary.rejected) == (3, 0, 0)
-    assert queue.outbox(replica) == []  # nothing left that is not accepted
-    d = queue.detail(replica, cid)
+    assert queues.outbox(replica) == []  # nothing left that is not accepted
+    d = detail(replica, cid)
     assert not d.pending and d.status != "terdisposisi"
     assert d.assignee_id == (t.user or {})["id"]
     (mine,) = [n for n in d.notes if n.id == note.record_id]
@@ -129,14 +130,14 @@ def test_push_note_disposition_assign(hub_url: str, replica: Replica) -> None:
     assert again.pushed == 1
     result = json.loads(str(_scalar(replica, "SELECT result FROM outbox WHERE op_id = :o", o=note.op_id)))
     assert result["status"] == "duplicate"
-    assert len([n for n in queue.detail(replica, cid).notes if n.text == long_text.strip()]) == 1
+    assert len([n for n in detail(replica, cid).notes if n.text == long_text.strip()]) == 1
 
 
 def test_stale_disposition_is_a_conflict_with_current_state(hub_url: str, replica: Replica) -> None:
     t = signed_in(hub_url, ADMIN)
     _sync(replica, t)
     cid = _open_complaint(replica)
-    version = queue.detail(replica, cid).version
+    version = detail(replica, cid).version
     with replica.write() as conn:  # pretend our mirror is behind
         conn.execute(text("UPDATE complaints SET version = version - 1 WHERE id = :i"), {"i": cid})
     actions.assign(replica, cid, (t.user or {})["id"])
@@ -144,15 +145,15 @@ def test_stale_disposition_is_a_conflict_with_current_state(hub_url: str, replic
         pytest.skip("needs a complaint that changed at least once")
     s = SyncEngine(replica, t, t.device_id).run_once()
     assert s.conflicts == 1
-    (row,) = queue.rows(replica, [cid])
-    assert row.conflict and queue.queue_counts(replica)["conflicts"] == 1
-    assert queue.detail(replica, cid).version >= version
+    (row,) = queues.rows(replica, [cid])
+    assert row.conflict and queues.queue_counts(replica)["conflicts"] == 1
+    assert detail(replica, cid).version >= version
 
 
 def test_cursor_expired_rebuilds_mirror_keeps_outbox(hub_url: str, replica: Replica, monkeypatch: pytest.MonkeyPatch) -> None:
     t = signed_in(hub_url, ADMIN)
     _sync(replica, t)
-    n = queue.count(replica, QueueFilter())
+    n = queues.count(replica, QueueFilter())
     cid = _open_complaint(replica)
     with replica.write() as conn:  # a record the hub no longer sends must go
         conn.execute(text("INSERT INTO notes (id, version, complaint_id, text, created_at) "
@@ -173,10 +174,10 @@ def test_cursor_expired_rebuilds_mirror_keeps_outbox(hub_url: str, replica: Repl
     monkeypatch.setattr(engine, "push", lambda: None)  # keep the op queued to see it survive
     s = engine.run_once()
     assert s.rebuilt and s.pulled > 0
-    assert queue.count(replica, QueueFilter()) == n
+    assert queues.count(replica, QueueFilter()) == n
     assert _scalar(replica, "SELECT count(*) FROM notes WHERE id = 'ghost'") == 0
-    assert [o.op_id for o in queue.outbox(replica)] == [queued.op_id]
-    assert any(x.pending for x in queue.detail(replica, cid).notes)
+    assert [o.op_id for o in queues.outbox(replica)] == [queued.op_id]
+    assert any(x.pending for x in detail(replica, cid).notes)
     assert _scalar(replica, "SELECT rebuilding FROM sync_state") == 0
     assert _scalar(replica, "SELECT count(*) FROM rebuild_seen") == 0
 
@@ -223,5 +224,5 @@ def test_interrupted_first_sync_resumes_and_builds_indexes(hub_url: str, replica
     assert not second.cancelled and second.pulled > 0
     assert _scalar(replica, "SELECT bulk_load FROM sync_state") == 0
     assert _scalar(replica, "SELECT count(*) FROM sqlite_master WHERE name = 'ix_complaints_status_arrived'") == 1
-    row = queue.rows(replica, queue.ids(replica, QueueFilter(), None, 0, 1))[0]
-    assert queue.ids(replica, QueueFilter(search=str(row.tracking_id)), None, 0, 5) == [row.id]
+    row = queues.rows(replica, queues.ids(replica, QueueFilter(), None, 0, 1))[0]
+    assert queues.ids(replica, QueueFilter(search=str(row.tracking_id)), None, 0, 5) == [row.id]

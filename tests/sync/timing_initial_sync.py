@@ -18,7 +18,8 @@ from pathlib import Path
 import keyring
 
 from bench.floor import measure_floor
-from desktop.store import queue
+from desktop.store import queues
+from desktop.store.detail import detail
 from desktop.store.engine import Replica, open_replica
 from desktop.sync.engine import SyncEngine
 from desktop.sync.transport import Transport
@@ -36,28 +37,28 @@ def _ms(fn: Callable[[], object], repeat: int = 5) -> float:
 
 
 def _queue_timings(r: Replica, total: int) -> dict[str, float]:
-    QF, SK = queue.QueueFilter, queue.SortKey
+    QF, SK = queues.QueueFilter, queues.SortKey
     mid, last = total // 2, max(0, total - 100)
-    sample = queue.rows(r, queue.ids(r, QF(), SK(), mid, 1))[0]
+    sample = queues.rows(r, queues.ids(r, QF(), SK(), mid, 1))[0]
     words = " ".join(w[:4] for w in sample.title.split()[:3])
     cases: dict[str, Callable[[], object]] = {
-        "count_all": lambda: queue.count(r, QF()),
-        "ids_page_first": lambda: queue.ids(r, QF(), SK(), 0, 100),
-        "ids_page_middle": lambda: queue.ids(r, QF(), SK(), mid, 100),
-        "ids_page_last": lambda: queue.ids(r, QF(), SK(), last, 100),
-        "ids_middle_by_title": lambda: queue.ids(r, QF(), SK("title", False), mid, 100),
-        "ids_middle_by_category": lambda: queue.ids(r, QF(), SK("category_name", False), mid, 100),
-        "ids_middle_by_assignee": lambda: queue.ids(r, QF(), SK("assignee_name", False), mid, 100),
-        "ids_baru": lambda: queue.ids(r, QF(queue="baru"), SK(), 0, 100),
-        "ids_need_followup_middle": lambda: queue.ids(r, QF(queue="need_followup"), SK(), 2000, 100),
-        "ids_kecamatan_status": lambda: queue.ids(r, QF(kecamatan=sample.kecamatan, status="diproses"), SK(), 0, 100),
-        "ids_search_title_words": lambda: queue.ids(r, QF(search=words), SK(), 0, 100),
-        "count_search_title_words": lambda: queue.count(r, QF(search=words)),
-        "ids_search_common_prefix_ja": lambda: queue.ids(r, QF(search="ja"), SK(), 0, 100),
-        "ids_tracking_id": lambda: queue.ids(r, QF(search=str(sample.tracking_id)), SK(), 0, 100),
-        "rows_100": lambda: queue.rows(r, queue.ids(r, QF(), SK(), mid, 100)),
-        "queue_counts": lambda: queue.queue_counts(r),
-        "detail": lambda: queue.detail(r, sample.id),
+        "count_all": lambda: queues.count(r, QF()),
+        "ids_page_first": lambda: queues.ids(r, QF(), SK(), 0, 100),
+        "ids_page_middle": lambda: queues.ids(r, QF(), SK(), mid, 100),
+        "ids_page_last": lambda: queues.ids(r, QF(), SK(), last, 100),
+        "ids_middle_by_title": lambda: queues.ids(r, QF(), SK("title", False), mid, 100),
+        "ids_middle_by_category": lambda: queues.ids(r, QF(), SK("category_name", False), mid, 100),
+        "ids_middle_by_assignee": lambda: queues.ids(r, QF(), SK("assignee_name", False), mid, 100),
+        "ids_new": lambda: queues.ids(r, QF(queue="new"), SK(), 0, 100),
+        "ids_need_followup_middle": lambda: queues.ids(r, QF(queue="need_followup"), SK(), 2000, 100),
+        "ids_kecamatan_status": lambda: queues.ids(r, QF(kecamatan=sample.kecamatan, status="diproses"), SK(), 0, 100),
+        "ids_search_title_words": lambda: queues.ids(r, QF(search=words), SK(), 0, 100),
+        "count_search_title_words": lambda: queues.count(r, QF(search=words)),
+        "ids_search_common_prefix_ja": lambda: queues.ids(r, QF(search="ja"), SK(), 0, 100),
+        "ids_tracking_id": lambda: queues.ids(r, QF(search=str(sample.tracking_id)), SK(), 0, 100),
+        "rows_100": lambda: queues.rows(r, queues.ids(r, QF(), SK(), mid, 100)),
+        "queue_counts": lambda: queues.queue_counts(r),
+        "detail": lambda: detail(r, sample.id),
     }
     return {name: _ms(fn) for name, fn in cases.items()}
 
@@ -94,7 +95,7 @@ def main(n: int, hub_db: str | None) -> None:
             out["desk_pulled"] = summary.pulled
             out["desk_wire_bytes"] = summary.wire_bytes
             out["ratio"] = round(summary.seconds / floor.seconds, 2)
-            out["complaints_in_replica"] = total = queue.count(replica, queue.QueueFilter())
+            out["complaints_in_replica"] = total = queues.count(replica, queues.QueueFilter())
             out["queue_ms"] = _queue_timings(replica, total)
             replica.close()
         print(json.dumps(out, indent=1))
