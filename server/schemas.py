@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from desktop.domain.roles import Action
+from desktop.domain.ops import OpKind
 from desktop.domain.text import bad_char, describe
 
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -124,7 +124,7 @@ class OpModel(BaseModel):
     model_config = STRICT
 
     op_id: OpId  # the client's spelling is kept so results echo it exactly
-    kind: Action = Field(strict=False)  # FastAPI validates the parsed JSON: the code arrives as a str
+    kind: OpKind = Field(strict=False)  # FastAPI validates the parsed JSON: the code arrives as a str
     target: Line = Field(min_length=1, max_length=64)
     base_version: Version | None = Field(None, strict=False)
     payload: Payload = Field(default_factory=dict)

@@ -37,6 +37,8 @@ from typing import Any
 from faker import Faker
 from sqlalchemy import JSON, Connection, Engine, Table, func, select, update
 
+from desktop.domain.ops import OpKind
+from desktop.domain.statuses import FollowupState, Status
 from server.auth import hash_password
 from server.models import (
     Category,
@@ -57,8 +59,8 @@ SLA_DEFAULTS = {"verify_days": 3, "first_followup_days": 5, "reply_window_days":
 EXTERNAL_BODIES = [("BPN", "Kantor Pertanahan (BPN)"), ("POLRES", "Kepolisian Resor"),
                    ("PLN", "PT PLN (Persero) UP3"), ("PDAM", "Perumda Air Minum"),
                    ("KEMENAG", "Kantor Kementerian Agama"), ("BPJSKES", "BPJS Kesehatan Cabang")]
-PROCESSED = {"diproses", "ditindaklanjuti", "ditanggapi_pelapor", "selesai"}
-ANSWERED = {"ditindaklanjuti", "ditanggapi_pelapor", "selesai"}
+PROCESSED = frozenset({Status.DIPROSES, Status.DITINDAKLANJUTI, Status.DITANGGAPI_PELAPOR, Status.SELESAI})
+ANSWERED = PROCESSED - {Status.DIPROSES}
 INSTRUCTION = "Mohon segera ditindaklanjuti dan dilaporkan hasilnya."
 
 # The complaint tables in feed order: within a block, every complaint comes before every disposition, and so on.
@@ -350,9 +352,9 @@ class RowBuilder:
         complaints, dispositions, followups, replies, events = self.rows
         topic, sub = item.get("topic"), item.get("subtopic")
         opd_id = pemda.opd_by_topic.get(str(topic))
-        status = str(item.get("status") or "terdisposisi")
+        status = str(item.get("status") or Status.TERDISPOSISI)
         unit_id = opd_id or pemda.pemda_id
-        if status == "dikembalikan" or opd_id is None:
+        if status == Status.DIKEMBALIKAN or opd_id is None:
             unit_id = pemda.pemda_id
         cid = new_id()
         arrived, submitted = _ts(item["arrived_at"]), _ts(item["submitted_at"])
@@ -382,18 +384,18 @@ class RowBuilder:
             at_s = text_of(at)
             dispositions.append((new_id(), cid, "internal", opd_id, subunit, assignee, INSTRUCTION,
                                  self._date(at.toordinal() + 5), None, None, admin, at_s, scope))
-            events.append((new_id(), cid, "disposition.create", admin, None, None, at_s, '{"kind": "internal"}',
-                           scope))
+            events.append((new_id(), cid, str(OpKind.DISPOSITION_CREATE), admin, None, None, at_s,
+                           '{"kind": "internal"}', scope))
             if status in ANSWERED:
                 text = (f"Terima kasih atas laporan Saudara. Laporan terkait \"{item['title']}\" telah kami "
                         "tindak lanjuti bersama unit terkait. Kami akan terus memantau penyelesaiannya.")
                 fu_at = min(at + _td(rng.uniform(1, 5)), now)
                 updated_at = fu_at_s = text_of(fu_at)
                 author = assignee or admin
-                followups.append((new_id(), cid, text, "published", author, json.dumps([author]),
+                followups.append((new_id(), cid, text, str(FollowupState.PUBLISHED), author, json.dumps([author]),
                                   hashlib.sha256(text.encode()).hexdigest(), None, fu_at_s, None, fu_at_s, fu_at_s,
                                   scope))
-                if status == "ditanggapi_pelapor":
+                if status == Status.DITANGGAPI_PELAPOR:
                     reply = self.reply_text(item) if self.reply_text else "Sampai hari ini belum ada perubahan di lapangan."
                     reply_at = min(fu_at + _td(rng.uniform(0.2, 8)), now)
                     replies.append((new_id(), cid, text_of(reply_at), scope, reply))

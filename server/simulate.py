@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.statuses import Status
 from server.demo import ComplaintFactory, load_region
 from server.feed import FeedWriter
 from server.models import Complaint, Event, Reply, new_id
@@ -43,21 +44,22 @@ class Simulator:
                 taken = conn.execute(select(Complaint.id).where(Complaint.tracking_id == item["tracking_id"])).first()
                 if taken:  # the factory's id permutation differs from the seed run's: skip a clash
                     continue
-                item.update(status="terdisposisi", submitted_at=now - dt.timedelta(minutes=5), arrived_at=now)
+                item.update(status=str(Status.TERDISPOSISI), submitted_at=now - dt.timedelta(minutes=5),
+                            arrived_at=now)
                 insert_complaints(conn, self.pemda, [item], self.rng)
                 return
 
     def reply(self) -> bool:
         with Session(self.engine) as session, session.begin():
-            pick = session.scalars(select(Complaint.id).where(Complaint.status == "ditindaklanjuti")
+            pick = session.scalars(select(Complaint.id).where(Complaint.status == Status.DITINDAKLANJUTI)
                                    .order_by(func.random()).limit(1)).first()
             if pick is None:
                 return False
             row = session.scalars(select(Complaint).where(Complaint.id == pick).with_for_update()).one()
-            if row.status != "ditindaklanjuti":
+            if row.status != Status.DITINDAKLANJUTI:
                 return False
             feed, now = FeedWriter(session), dt.datetime.now(dt.UTC)
-            row.status, row.version, row.updated_at = "ditanggapi_pelapor", row.version + 1, now
+            row.status, row.version, row.updated_at = str(Status.DITANGGAPI_PELAPOR), row.version + 1, now
             feed.stamp(row)
             text = self.factory.reply_text(self._as_item(row))
             reply = Reply(id=new_id(), complaint_id=row.id, text=text, created_at=now,

@@ -18,14 +18,18 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from desktop.domain.statuses import Status
+
 from . import texts
 from .catalog import Region, category_tree
 from .places import desa_label, desa_of, kecamatan_centre, roads
 
 KINDS = ("pengaduan", "aspirasi", "permintaan_informasi")
 CHANNELS = ("web", "android", "ios", "sms", "twitter", "whatsapp", "instansi")
+# In the order of the weights of _STATUS_BY_AGE.
 STATUSES = (
-    "terdisposisi", "diproses", "ditindaklanjuti", "ditanggapi_pelapor", "selesai", "dikembalikan", "ditunda", "arsip",
+    Status.TERDISPOSISI, Status.DIPROSES, Status.DITINDAKLANJUTI, Status.DITANGGAPI_PELAPOR, Status.SELESAI,
+    Status.DIKEMBALIKAN, Status.DITUNDA, Status.ARSIP,
 )
 
 _KIND_WEIGHTS = (80, 12, 8)
@@ -416,7 +420,7 @@ class ComplaintFactory:
         location = complaint.get("location") or {}
         hal = self._hal_by_subtopic.get((complaint.get("topic", ""), complaint.get("subtopic", "")), "masalah ini")
         status = complaint.get("status")
-        thanks = 0.6 if status == "selesai" else 0.25
+        thanks = 0.6 if status == Status.SELESAI else 0.25
         roll = rnd()
         if roll < thanks:
             pool = texts.REPLIES_THANKS

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from desktop.domain.ops import OpKind
+from desktop.domain.statuses import CLOSED_STATUSES
 from server.models import Complaint
-from server.ops.base import ADMIN_ROLES, CLOSED, OpContext, OpRejected, register
+from server.ops.base import OpContext, OpRejected, register
 
 
-@register("complaint.assign", ADMIN_ROLES)
+@register(OpKind.COMPLAINT_ASSIGN)
 def complaint_assign(ctx: OpContext) -> Complaint:
     row = ctx.complaint()
     ctx.expect_version(row)
-    if row.status in CLOSED or row.status == "dikembalikan":
+    if row.status in CLOSED_STATUSES:
         raise OpRejected("wrong_state", "A closed or returned complaint cannot be assigned.")
     assignee = ctx.op.payload.get("assignee_id")
     if assignee is not None:

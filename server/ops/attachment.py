@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desktop.domain.roles import Action
+from desktop.domain.ops import OpKind
 from server.blobs import SHA_RE, filename_allowed, max_attachment, may_use, mime_allowed
 from server.models import Attachment, Blob, Complaint, FollowUp, Note
-from server.ops.base import OpContext, OpRejected, register, roles_for
+from server.ops.base import OpContext, OpRejected, register
 
 
-@register("attachment.add", roles_for(Action.ATTACHMENT_ADD))
+@register(OpKind.ATTACHMENT_ADD)
 def attachment_add(ctx: OpContext) -> Complaint:
     row = ctx.complaint()
     ctx.open_for_append(row)

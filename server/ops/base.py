@@ -12,7 +12,9 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.roles import Action, Role, can
+from desktop.domain.ops import OpKind
+from desktop.domain.roles import Role, can
+from desktop.domain.statuses import CLOSED_STATUSES
 from server.auth import Actor
 from server.feed import FeedWriter
 from server.models import CHILD_MODELS, Complaint, ComplaintDeparture, Event, FollowUp, User, utcnow
@@ -20,22 +22,15 @@ from server.serialize import complaint as complaint_data
 from server.serialize import followup as followup_data
 from server.units import scope_of_unit
 
-STAFF, ADMIN, SUPERVISOR, COORDINATOR = "staff", "admin", "supervisor", "coordinator"
-ALL_ROLES = frozenset({STAFF, ADMIN, SUPERVISOR, COORDINATOR})
-ADMIN_ROLES = frozenset({ADMIN, SUPERVISOR, COORDINATOR})
-CLOSED = frozenset({"selesai", "arsip"})
-# Appending (a note, a follow-up draft, an attachment) needs the complaint still open at the OPD.
-NO_APPEND = CLOSED | {"dikembalikan"}
-
 
 def text_hash(text: str) -> str:
     """A follow-up's `content_hash`: SHA-256 hex of its text in UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def roles_for(action: Action) -> frozenset[str]:
-    """Who may ever do `action`: the one rule set the desk shows its buttons by (desktop.domain.roles)."""
-    return frozenset(str(role) for role in Role if can(role, action))
+def roles_for(kind: OpKind) -> frozenset[str]:
+    """Who may ever send an op of `kind`: the rules the desk shows its buttons by (desktop.domain.roles)."""
+    return frozenset(str(role) for role in Role if can(role, kind))
 
 
 class OpRejected(Exception):
@@ -103,7 +98,8 @@ class OpContext:
         return row
 
     def open_for_append(self, row: Complaint) -> None:
-        if row.status in NO_APPEND:
+        """Appending (a note, a follow-up draft, an attachment) needs the complaint still open at the OPD."""
+        if row.status in CLOSED_STATUSES:
             raise OpRejected("wrong_state", f"The complaint is {row.status}; nothing can be added to it.")
 
     def followup(self) -> tuple[Complaint, FollowUp]:
@@ -204,7 +200,7 @@ class OpContext:
 
 @dataclass(frozen=True)
 class OpHandler:
-    kind: str
+    kind: OpKind
     roles: frozenset[str]
     apply: Callable[[OpContext], Complaint]  # returns the target complaint after the effect
 
@@ -212,10 +208,11 @@ class OpHandler:
 REGISTRY: dict[str, OpHandler] = {}
 
 
-def register(kind: str, roles: frozenset[str]) -> Callable[[Callable[[OpContext], Complaint]],
-                                                           Callable[[OpContext], Complaint]]:
+def register(kind: OpKind) -> Callable[[Callable[[OpContext], Complaint]], Callable[[OpContext], Complaint]]:
+    """The handler of `kind`, for the roles that may ever send it (`roles_for`)."""
+
     def wrap(fn: Callable[[OpContext], Complaint]) -> Callable[[OpContext], Complaint]:
-        REGISTRY[kind] = OpHandler(kind, roles, fn)
+        REGISTRY[kind] = OpHandler(kind, roles_for(kind), fn)
         return fn
 
     return wrap

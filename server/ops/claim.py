@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from desktop.domain.roles import Action
+from desktop.domain.ops import OpKind
+from desktop.domain.statuses import CLOSED_STATUSES
 from server.models import Complaint
-from server.ops.base import NO_APPEND, OpContext, OpRejected, register, roles_for
+from server.ops.base import OpContext, OpRejected, register
 
 
-@register("complaint.claim", roles_for(Action.COMPLAINT_CLAIM))
+@register(OpKind.COMPLAINT_CLAIM)
 def complaint_claim(ctx: OpContext) -> Complaint:
     row = ctx.complaint()
     if ctx.actor.scope is None:
         raise OpRejected("forbidden", "Only members of the complaint's OPD can claim it.")
     ctx.expect_version(row)
-    if row.status in NO_APPEND:
+    if row.status in CLOSED_STATUSES:
         raise OpRejected("wrong_state", "A closed or returned complaint cannot be claimed.")
     if row.assignee_id == ctx.actor.user_id:
         return row  # already mine: nothing changes, the retry of a lost answer stays harmless

@@ -7,14 +7,15 @@ follow-up as it is now. Publishing moves the complaint to `ditindaklanjuti` (the
 
 from __future__ import annotations
 
-from desktop.domain.roles import Action, can_approve
-from desktop.domain.statuses import Status
+from desktop.domain.ops import OpKind
+from desktop.domain.roles import can_approve
+from desktop.domain.statuses import CLOSED_STATUSES, FollowupState, Status
 from server.models import Complaint
-from server.ops.base import NO_APPEND, OpConflict, OpContext, OpRejected, register, roles_for
+from server.ops.base import OpConflict, OpContext, OpRejected, register
 from server.serialize import followup as followup_data
 
 
-@register("followup.approve", roles_for(Action.FOLLOWUP_APPROVE))
+@register(OpKind.FOLLOWUP_APPROVE)
 def followup_approve(ctx: OpContext) -> Complaint:
     row, fu = ctx.followup()
     ctx.expect_followup_version(fu)
@@ -23,11 +24,11 @@ def followup_approve(ctx: OpContext) -> Complaint:
     if not can_approve(ctx.actor.role, ctx.actor.user_id, fu.writer_ids):
         raise OpRejected("own_followup",
                          "A supervisor never approves a follow-up whose text they wrote or changed.")
-    if fu.state != "submitted" or row.status in NO_APPEND:
+    if fu.state != FollowupState.SUBMITTED or row.status in CLOSED_STATUSES:
         raise OpRejected("wrong_state", f"A {fu.state} follow-up of a {row.status} complaint cannot be approved.")
     ctx.event_data = {"followup_id": fu.id, "content_hash": fu.content_hash, "version": fu.version,
                       "status_from": row.status}
-    fu.state, fu.approved_by, fu.approved_at, fu.updated_at = "published", ctx.actor.user_id, ctx.now, ctx.now
+    fu.state, fu.approved_by, fu.approved_at, fu.updated_at = FollowupState.PUBLISHED, ctx.actor.user_id, ctx.now, ctx.now
     ctx.touch_child(fu)
     if row.status != Status.DITINDAKLANJUTI:
         row.status = str(Status.DITINDAKLANJUTI)  # a published answer is the OPD's follow-up

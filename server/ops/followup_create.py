@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from desktop.domain.roles import Action
+from desktop.domain.ops import OpKind
+from desktop.domain.statuses import FollowupState
 from server.models import Complaint, FollowUp
-from server.ops.base import OpContext, register, roles_for, text_hash
+from server.ops.base import OpContext, register, text_hash
 
 
-@register("followup.create", roles_for(Action.FOLLOWUP_CREATE))
+@register(OpKind.FOLLOWUP_CREATE)
 def followup_create(ctx: OpContext) -> Complaint:
     row = ctx.complaint()
     ctx.open_for_append(row)
     body = ctx.text("text") or ""
-    fu = FollowUp(id=ctx.new_id("followup_id"), complaint_id=row.id, text=body, state="draft",
+    fu = FollowUp(id=ctx.new_id("followup_id"), complaint_id=row.id, text=body, state=FollowupState.DRAFT,
                   author_id=ctx.actor.user_id, writer_ids=[ctx.actor.user_id], content_hash=text_hash(body),
                   created_at=ctx.now, updated_at=ctx.now)
     ctx.add_child(fu, row)

@@ -9,13 +9,15 @@ the follow-up's writers, none of whom may approve it (four eyes).
 
 from __future__ import annotations
 
-from desktop.domain.roles import Action, with_writer
+from desktop.domain.ops import OpKind
+from desktop.domain.roles import with_writer
+from desktop.domain.statuses import CLOSED_STATUSES, VOIDED_BY_EDIT, FollowupState
 from server.models import Complaint
-from server.ops.base import NO_APPEND, OpConflict, OpContext, OpRejected, register, roles_for, text_hash
+from server.ops.base import OpConflict, OpContext, OpRejected, register, text_hash
 from server.serialize import followup as followup_data
 
 
-@register("followup.edit", roles_for(Action.FOLLOWUP_EDIT))
+@register(OpKind.FOLLOWUP_EDIT)
 def followup_edit(ctx: OpContext) -> Complaint:
     row, fu = ctx.followup()
     if ctx.op.base_version is None:
@@ -23,14 +25,14 @@ def followup_edit(ctx: OpContext) -> Complaint:
     base_hash = ctx.op.payload.get("base_text_hash")
     if ctx.op.base_version != fu.version and not (isinstance(base_hash, str) and base_hash == fu.content_hash):
         raise OpConflict(followup_data(fu), fu.version, "followup")
-    if fu.state == "published":
+    if fu.state == FollowupState.PUBLISHED:
         raise OpRejected("wrong_state", "A published follow-up cannot be edited; write a new one.")
-    if row.status in NO_APPEND:
+    if row.status in CLOSED_STATUSES:
         raise OpRejected("wrong_state", f"The complaint is {row.status}.")
     body = ctx.text("text") or ""
     ctx.event_data = {"followup_id": fu.id, "from_state": fu.state, "content_hash": text_hash(body)}
-    if fu.state in ("submitted", "approved"):
-        fu.state = "draft"
+    if fu.state in VOIDED_BY_EDIT:
+        fu.state = FollowupState.DRAFT
     fu.approved_by = fu.approved_at = None
     fu.text, fu.content_hash, fu.updated_at = body, text_hash(body), ctx.now
     # A new list, not an in-place append: the JSON column is only written when its value is replaced.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from desktop.domain.roles import Action, can_approve
+from desktop.domain.ops import OpKind
+from desktop.domain.roles import can_approve
+from desktop.domain.statuses import FollowupState
 from server.models import Complaint
-from server.ops.base import OpContext, OpRejected, register, roles_for
+from server.ops.base import OpContext, OpRejected, register
 
 
-@register("followup.return", roles_for(Action.FOLLOWUP_RETURN))
+@register(OpKind.FOLLOWUP_RETURN)
 def followup_return(ctx: OpContext) -> Complaint:
     row, fu = ctx.followup()
     ctx.expect_followup_version(fu)
@@ -15,10 +17,10 @@ def followup_return(ctx: OpContext) -> Complaint:
     if not can_approve(ctx.actor.role, ctx.actor.user_id, fu.writer_ids):
         raise OpRejected("own_followup",
                          "A supervisor never returns a follow-up whose text they wrote or changed.")
-    if fu.state != "submitted":
+    if fu.state != FollowupState.SUBMITTED:
         raise OpRejected("wrong_state", f"A {fu.state} follow-up cannot be returned.")
     reason = ctx.text("reason", max_len=4000)
     ctx.event_data = {"followup_id": fu.id, "reason": reason}
-    fu.state, fu.return_reason, fu.updated_at = "returned", reason, ctx.now
+    fu.state, fu.return_reason, fu.updated_at = FollowupState.RETURNED, reason, ctx.now
     ctx.touch_child(fu)
     return row

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.ops import OpOutcome
 from server.auth import Actor
 from server.feed import FeedWriter
 from server.models import Complaint, Event, OpResult, new_id
@@ -29,12 +30,12 @@ def request_hash(op: OpIn) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def result(op: OpIn, status: str, *, version: int | None = None, reason: str | None = None,
+def result(op: OpIn, status: OpOutcome, *, version: int | None = None, reason: str | None = None,
            current: dict[str, Any] | None = None, current_type: str | None = None) -> dict[str, Any]:
     if current is not None and current_type is None:
         current_type = "complaint"
-    return {"op_id": op.op_id, "status": status, "version": version, "reason": reason, "current": current,
-            "current_type": current_type}
+    return {"op_id": op.op_id, "status": str(status), "version": version, "reason": reason,
+            "current": current, "current_type": current_type}
 
 
 def _replay(session: Session, actor: Actor, stored: OpResult, digest: str, op: OpIn) -> dict[str, Any]:
@@ -44,8 +45,8 @@ def _replay(session: Session, actor: Actor, stored: OpResult, digest: str, op: O
     OPD, is told the op was applied with no state; a reporter who became anonymous is not revealed by an old
     `current`."""
     if stored.request_hash != digest or stored.user_id != actor.user_id:
-        return result(op, "rejected", reason="op_id_reused")
-    answer = {**stored.result, "status": "duplicate"}
+        return result(op, OpOutcome.REJECTED, reason="op_id_reused")
+    answer = {**stored.result, "status": str(OpOutcome.DUPLICATE)}
     current = answer.get("current")
     complaint_id = None
     if isinstance(current, dict):
@@ -62,10 +63,11 @@ def process_op(sessions: sessionmaker[Session], actor: Actor, device_id: str, op
     digest = request_hash(op)
     try:
         outcome = _attempt(sessions, actor, device_id, op, digest)
-        if outcome["status"] in ("applied", "duplicate") or outcome["reason"] == "op_id_reused":
+        taken = outcome["status"] in (OpOutcome.APPLIED, OpOutcome.DUPLICATE)
+        if taken or outcome["reason"] == "op_id_reused":
             return outcome
     except IntegrityError:
-        outcome = result(op, "rejected", reason="invalid")
+        outcome = result(op, OpOutcome.REJECTED, reason="invalid")
     # A concurrent twin may have committed while we waited on its locks (we then saw a moved version or a
     # taken key): its stored result is the answer, so a duplicate never reads as a conflict.
     with sessions() as session:
@@ -102,14 +104,15 @@ def _attempt(sessions: sessionmaker[Session], actor: Actor, device_id: str, op: 
             return _effect(session, actor, device_id, op, digest)
         except OpConflict as exc:
             session.rollback()
-            return result(op, "conflict", version=exc.version, reason="stale", current=exc.current,
+            return result(op, OpOutcome.CONFLICT, version=exc.version, reason="stale", current=exc.current,
                           current_type=exc.current_type)
         except OpNotInUnit as exc:
             session.rollback()
-            return result(op, "rejected", reason=exc.reason, current=exc.current, current_type="departure")
+            return result(op, OpOutcome.REJECTED, reason=exc.reason, current=exc.current,
+                          current_type="departure")
         except OpRejected as exc:
             session.rollback()
-            return result(op, "rejected", reason=exc.reason)
+            return result(op, OpOutcome.REJECTED, reason=exc.reason)
 
 
 def _effect(session: Session, actor: Actor, device_id: str, op: OpIn, digest: str) -> dict[str, Any]:
@@ -128,7 +131,7 @@ def _effect(session: Session, actor: Actor, device_id: str, op: OpIn, digest: st
     ctx.feed.stamp(event)
     session.add(event)
     answer_type, answer = ctx.answer or ("complaint", row)
-    applied = result(op, "applied", version=answer.version, current=SERIALIZERS[answer_type](answer),
+    applied = result(op, OpOutcome.APPLIED, version=answer.version, current=SERIALIZERS[answer_type](answer),
                      current_type=answer_type)
     session.add(OpResult(op_id=op.op_id, request_hash=digest, user_id=actor.user_id,
                          result=applied, created_at=ctx.now))

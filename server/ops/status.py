@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from sqlalchemy import exists, select
 
-from desktop.domain.roles import Action
-from desktop.domain.statuses import NEEDS_PUBLISHED_FOLLOWUP, MoveRefusal, Status, hand_move_refusal
+from desktop.domain.ops import OpKind
+from desktop.domain.statuses import (
+    NEEDS_PUBLISHED_FOLLOWUP,
+    FollowupState,
+    MoveRefusal,
+    Status,
+    hand_move_refusal,
+)
 from server.models import Complaint, FollowUp
-from server.ops.base import OpContext, OpRejected, register, roles_for
+from server.ops.base import OpContext, OpRejected, register
 
 _DETAIL = {
     MoveRefusal.NOT_BY_HAND: "{new} is set by a disposition, a reply or a published follow-up, not by hand.",
@@ -22,7 +28,7 @@ _DETAIL = {
 }
 
 
-@register("complaint.status", roles_for(Action.COMPLAINT_STATUS))
+@register(OpKind.COMPLAINT_STATUS)
 def complaint_status(ctx: OpContext) -> Complaint:
     row = ctx.complaint()
     ctx.expect_version(row)
@@ -32,7 +38,7 @@ def complaint_status(ctx: OpContext) -> Complaint:
         raise OpRejected("invalid", "payload.status is not a status code.") from None
     # Publishing takes the complaint's row lock too (server/ops/followup_approve.py), so this answer holds.
     published = new in NEEDS_PUBLISHED_FOLLOWUP and ctx.session.scalar(select(exists().where(
-        FollowUp.complaint_id == row.id, FollowUp.state == "published")))
+        FollowUp.complaint_id == row.id, FollowUp.state == FollowupState.PUBLISHED)))
     refusal = hand_move_refusal(row.status, new, published_followup=bool(published))
     if refusal is not None:
         raise OpRejected(str(refusal), _DETAIL[refusal].format(current=row.status, new=new))

@@ -36,7 +36,7 @@ def _refused(resp: requests.Response, field: str) -> None:
 
 def test_every_registered_op_kind_is_in_the_published_enum() -> None:
     schema = OpModel.model_json_schema()
-    assert set(schema["$defs"]["Action"]["enum"]) == set(REGISTRY)
+    assert set(schema["$defs"]["OpKind"]["enum"]) == set(REGISTRY)
 
 
 @pytest.mark.parametrize("field", ["username", "device_id", "password"])

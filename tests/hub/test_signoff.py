@@ -22,7 +22,8 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, MetaData, Table, insert, inspect, select, text
 
-from desktop.domain.roles import Action, can
+from desktop.domain.ops import OpKind
+from desktop.domain.roles import can
 from desktop.domain.statuses import Status, hand_move_refusal
 from desktop.testing.hub import seed_hub
 from server.db import make_engine
@@ -233,7 +234,7 @@ def walk_cases() -> list[tuple[str, Status, bool, Status]]:
 
 
 def expected(role: str, status: Status, published: bool, to: Status) -> str:
-    if not can(role, Action.COMPLAINT_STATUS):
+    if not can(role, OpKind.COMPLAINT_STATUS):
         return "forbidden"
     return hand_move_refusal(status, to, published_followup=published) or "applied"
 
