@@ -27,6 +27,7 @@ __all__ = [
     "resume",
     "sign_in",
     "stored_password",
+    "stored_session",
 ]
 
 
@@ -74,22 +75,39 @@ def sign_in(
     *,
     remember_password: bool = False,
     allow_no_keyring: bool = False,
+    keep_session: bool = True,
     transport: Transport | None = None,
 ) -> SignIn:
     """Sign in with a password. Raises AuthError (code ``bad_credentials``), NetworkError, UpgradeRequired ...,
-    and KeyringUnavailable (checked first) unless ``allow_no_keyring``."""
+    and KeyringUnavailable (checked first) unless ``allow_no_keyring``.
+
+    ``keep_session=False`` ("Ingat saya" off, or the demo, whose hub moves every run): the session lasts while the
+    app runs; no refresh token stays in the keyring (one stored before is forgotten)."""
     usable = keyring_usable()
     if not usable and not allow_no_keyring:
         raise KeyringUnavailable("no usable keyring: the session cannot be kept")
     t = transport or Transport(server_url, device_id)
-    t.on_refresh_token = _saver(server_url, username, usable)
+    t.on_refresh_token = _saver(server_url, username, usable and keep_session)
     user = t.sign_in(username, password)
     if usable:
-        if remember_password:
+        if not keep_session:
+            forget(server_url, username)
+        elif remember_password:
             keyring_set(password_name(server_url, username), password)
         else:
             keyring_delete(password_name(server_url, username))
-    return SignIn(transport=t, user=user, stored=usable)
+    return SignIn(transport=t, user=user, stored=usable and keep_session)
+
+
+def stored_session(server_url: str, username: str, device_id: str) -> Transport | None:
+    """A transport holding the refresh token kept in the keyring, without touching the network (the first request
+    refreshes it), or None when none is kept. Raises KeyringUnavailable when there is no usable keyring."""
+    token = keyring_get(refresh_name(server_url, username))
+    if not token:
+        return None
+    t = Transport(server_url, device_id, on_refresh_token=_saver(server_url, username, True))
+    t.use_refresh_token(token)
+    return t
 
 
 def resume(server_url: str, username: str, device_id: str, *, transport: Transport | None = None) -> SignIn | None:

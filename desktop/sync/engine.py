@@ -26,15 +26,18 @@ from typing import Any
 
 from sqlalchemy import text
 
+from desktop.domain.ops import PENDING, OpOutcome, OpState
 from desktop.store import conflicts as store_conflicts
 from desktop.store import mirror, outbox
 from desktop.store.engine import Replica, now_iso
 from desktop.store.outbox import cursor_of
+from desktop.store.sql import codes
 from desktop.sync import crashpoints
 from desktop.sync.transport import CursorExpired, InvalidRequest, PayloadTooLarge, Transport
 
 PUSH_BATCH = 50
 PULL_LIMIT = 1000
+_PENDING = codes(sorted(PENDING))
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,18 @@ class SyncSummary:
     rebuilt: bool = False  # the mirror was rebuilt after 410
 
     def as_dict(self) -> dict[str, Any]:
-        return {"pulled": self.pulled, "pushed": self.pushed, "conflicts": self.conflicts,
-                "rejected": self.rejected, "seconds": round(self.seconds, 3)}  # fmt: skip
+        return dict(pulled=self.pulled, pushed=self.pushed, conflicts=self.conflicts, rejected=self.rejected,
+                    seconds=round(self.seconds, 3))  # fmt: skip
+
+
+@dataclass
+class _Counts:
+    """What one pass did so far: records pulled, and the pushed ops by the state the hub's answer left them in."""
+
+    pulled: int = 0
+    pushed: int = 0  # accepted
+    conflicts: int = 0
+    rejected: int = 0
 
 
 class _Cancelled(Exception):
@@ -78,7 +91,7 @@ class SyncEngine:
         self.pull_limit = max(1, min(PULL_LIMIT, pull_limit))
         self._progress: Callable[[SyncProgress], None] | None = None
         self._cancel: threading.Event | None = None
-        self._counts = {"pulled": 0, "pushed": 0, "conflicts": 0, "rejected": 0}
+        self._counts = _Counts()
         self._rebuilt = False
         self._wire_mark = 0
 
@@ -86,7 +99,7 @@ class SyncEngine:
     def run_once(self, progress: Callable[[SyncProgress], None] | None = None,
                  cancel: threading.Event | None = None) -> SyncSummary:  # fmt: skip
         self._progress, self._cancel = progress, cancel
-        self._counts = {"pulled": 0, "pushed": 0, "conflicts": 0, "rejected": 0}
+        self._counts = _Counts()
         self._rebuilt = False
         self._wire_mark = 0
         started = time.perf_counter()
@@ -106,10 +119,10 @@ class SyncEngine:
             crashpoints.hit("sync.before_done")
             with self.replica.write() as conn:
                 conn.execute(text("UPDATE sync_state SET last_sync_at = :t WHERE id = 1"), {"t": now_iso()})
-            self._report("done", self._counts["pulled"], None, cursor)
+            self._report("done", self._counts.pulled, None, cursor)
         return SyncSummary(
-            pulled=self._counts["pulled"], pushed=self._counts["pushed"], conflicts=self._counts["conflicts"],
-            rejected=self._counts["rejected"], seconds=time.perf_counter() - started,
+            pulled=self._counts.pulled, pushed=self._counts.pushed, conflicts=self._counts.conflicts,
+            rejected=self._counts.rejected, seconds=time.perf_counter() - started,
             wire_bytes=self.transport.wire_bytes - wire0, cancelled=cancelled, cursor=cursor, rebuilt=self._rebuilt,
         )  # fmt: skip
 
@@ -129,7 +142,7 @@ class SyncEngine:
             pending = [
                 dict(r)
                 for r in conn.execute(
-                    text("SELECT * FROM outbox WHERE state IN ('queued', 'sent') ORDER BY seq")
+                    text(f"SELECT * FROM outbox WHERE state IN {_PENDING} ORDER BY seq")
                 ).mappings()
             ]
             return store_conflicts.ready_ops(conn, pending)
@@ -172,7 +185,7 @@ class SyncEngine:
                 self._push_batch(batch[:mid])
                 self._push_batch(batch[mid:])
                 return
-            results = [{"op_id": batch[0]["op_id"], "status": "rejected", "version": None,
+            results = [{"op_id": batch[0]["op_id"], "status": str(OpOutcome.REJECTED), "version": None,
                         "reason": "too_large" if isinstance(exc, PayloadTooLarge) else (exc.code or "invalid"),
                         "current": None}]  # fmt: skip
         crashpoints.hit("push.sent")
@@ -191,12 +204,12 @@ class SyncEngine:
                 # outbox state, the hub's current state mirrored by its type (never a departure), conflict
                 # records, rejected ops kept with their reasons, local records into the mirror
                 state = store_conflicts.handle_result(cur, op, res, deferred)
-                if state == "accepted":
-                    self._counts["pushed"] += 1
-                elif state == "conflict":
-                    self._counts["conflicts"] += 1
-                elif state == "rejected":
-                    self._counts["rejected"] += 1
+                if state == OpState.ACCEPTED:
+                    self._counts.pushed += 1
+                elif state == OpState.CONFLICT:
+                    self._counts.conflicts += 1
+                elif state == OpState.REJECTED:
+                    self._counts.rejected += 1
             if deferred:
                 mirror.apply_changes(cur, deferred)
 
@@ -216,7 +229,7 @@ class SyncEngine:
     def _restart_from_zero(self) -> dict[str, Any]:
         """410: rebuild the mirror in place: pull from 0 marking what is seen, sweep the rest at the end."""
         self._rebuilt = True
-        self._report("rebuild", self._counts["pulled"], None, 0)
+        self._report("rebuild", self._counts.pulled, None, 0)
         with self.replica.write() as conn:
             cur = cursor_of(conn)
             cur.execute("DELETE FROM rebuild_seen")
@@ -261,14 +274,14 @@ class SyncEngine:
                     self._wire_mark = wire
                 cursor = new_cursor
                 crashpoints.hit("rebuild.committed" if state["rebuilding"] else "pull.committed")
-                self._counts["pulled"] += len(changes)
-                self._report("pull", self._counts["pulled"], None, cursor)
+                self._counts.pulled += len(changes)
+                self._report("pull", self._counts.pulled, None, cursor)
         self._finish_pull(state, cursor)
 
     def _finish_pull(self, state: dict[str, Any], cursor: int) -> None:
         if state["bulk_load"]:
             crashpoints.hit("pull.before_index")
-            self._report("index", self._counts["pulled"], None, cursor)
+            self._report("index", self._counts.pulled, None, cursor)
             with self.replica.write() as conn:
                 cur = cursor_of(conn)
                 mirror.finish_bulk_load(cur)
