@@ -16,9 +16,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from desktop.app.context import JobContext
 from desktop.ui.errors import describe
-from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
-from desktop.ui.jobs import JobContext, JobRunner, Lane
+from desktop.ui.i18n import LANGUAGES, chosen_language, install_translators, switch_translators
+from desktop.ui.jobs import JobRunner, Lane
 from desktop.ui.progress import sync_progress_text
 from desktop.ui.resources import icon_path
 from desktop.ui.settings import LANGUAGE, REMEMBER, SERVER_URL, USERNAME, UiSettings
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 CRASH_LOG = "crash.log"
 SMOKE_TIMEOUT_MS = 120_000
+RETIRE_POLL_MS = 200
 DEMO_USER = "admin.pupr"
 DEMO_PASSWORD = "demo"
 
@@ -110,7 +112,8 @@ class SettleAfterFirstPaint(QObject):
 
 # ------------------------------------------------------------------ the application
 class DeskApp(QObject):
-    """Owns the runner, the settings and the session; moves from sign-in (or demo set-up) to the main window."""
+    """Owns the runner, the settings, the translators and the session; moves from sign-in (or demo set-up) to the
+    main window, and builds that window again when the user picks another language."""
 
     def __init__(self, app: QApplication, args: argparse.Namespace, data_dir: Path, crash: CrashLog) -> None:
         super().__init__()
@@ -119,7 +122,15 @@ class DeskApp(QObject):
         self.data_dir = data_dir
         self.crash = crash
         self.settings = UiSettings(data_dir)
+        self.language = chosen_language(self.settings.get(LANGUAGE), args.lang)
+        self.translators = install_translators(app, self.language)
         self.runner = JobRunner(self)
+        self._retired: list[
+            Any
+        ] = []  # windows replaced by a language switch, deleted once the runner is idle
+        self._retire_timer = QTimer(self)
+        self._retire_timer.setInterval(RETIRE_POLL_MS)
+        self._retire_timer.timeout.connect(self._delete_retired)
         self.session: Any = None
         self.hub: Any = None
         self.window: Any = None
@@ -132,7 +143,7 @@ class DeskApp(QObject):
         if self.args.demo:
             self._start_demo()
         elif self.args.smoke:
-            from desktop.ui.services import open_empty_session
+            from desktop.app.session import open_empty_session
 
             self.show_main(open_empty_session(self.data_dir))
         else:
@@ -140,7 +151,7 @@ class DeskApp(QObject):
 
     def _try_resume(self) -> None:
         """With "remember me", open the last account straight away (offline is fine); else ask to sign in."""
-        from desktop.ui.services import resume_session
+        from desktop.app.signin import resume_session
 
         server = self.args.server or self.settings.get(SERVER_URL)
         username = self.settings.get(USERNAME)
@@ -167,14 +178,14 @@ class DeskApp(QObject):
         self._ask_sign_in()
 
     def _ask_sign_in(self) -> None:
-        from desktop.ui.services import authenticate_and_open
-        from desktop.ui.signin import SignInDialog, SignInRequest
+        from desktop.app.signin import SignInRequest, sign_in_and_open
+        from desktop.ui.signin import SignInDialog
 
         server = self.args.server or self.settings.get(SERVER_URL)
         data_dir = self.data_dir
 
         def authenticate(req: SignInRequest, ctx: JobContext) -> Any:
-            return authenticate_and_open(req, data_dir, ctx)
+            return sign_in_and_open(req, data_dir, ctx)
 
         dialog = SignInDialog(
             self.runner,
@@ -205,7 +216,8 @@ class DeskApp(QObject):
         self.app.exit(0)
 
     def _start_demo(self) -> None:
-        from desktop.ui.services import start_demo
+        from desktop.app.signin import start_demo
+        from server.embedded import start_embedded_hub  # the demo's hub runs inside the app
 
         self.progress = QProgressDialog(self.tr("Preparing the demo hub…"), "", 0, 0)
         self.progress.setWindowTitle(self.tr("LAPOR! Desk demo"))
@@ -217,7 +229,7 @@ class DeskApp(QObject):
         data_dir = self.data_dir
         self.runner.run(
             Lane.NETWORK,
-            lambda ctx: start_demo(data_dir, DEMO_USER, DEMO_PASSWORD, ctx),
+            lambda ctx: start_demo(data_dir, DEMO_USER, DEMO_PASSWORD, ctx, start_hub=start_embedded_hub),
             on_success=self._on_demo_ready,
             on_failure=self._on_fatal,
             on_progress=self._on_demo_progress,
@@ -254,16 +266,12 @@ class DeskApp(QObject):
 
     # --- the window
     def show_main(self, session: Any) -> None:
-        from desktop.ui.main_window import MainWindow
-
         self.session = session
-        self.window = MainWindow(session, self.runner, self.settings)
+        self.window = self._build_window()
         if self.args.smoke:
             self.quitter = FirstPaintQuitter(self.app, self)
             self.window.table.viewport().installEventFilter(self.quitter)
         self.window.show()
-        # Once the queue has painted, the start-up's objects leave the collector (see settle_heap).
-        self.window.table.viewport().installEventFilter(SettleAfterFirstPaint(self.window))
         if self.crash.previous is not None:
             self.window.statusBar().showMessage(
                 self.tr("LAPOR! Desk closed unexpectedly last time. A report was saved to %1").replace(
@@ -271,6 +279,65 @@ class DeskApp(QObject):
                 ),
                 20_000,
             )
+
+    def _build_window(self) -> Any:
+        from desktop.ui.main_window import MainWindow
+
+        window = MainWindow(self.session, self.runner, self.settings, language=self.language)
+        window.languageChosen.connect(self.switch_language)
+        # Once the queue has painted, the start-up's objects leave the collector (see settle_heap).
+        window.table.viewport().installEventFilter(SettleAfterFirstPaint(window))
+        return window
+
+    # --- the language, switched while running
+    @Slot(str)
+    def switch_language(self, language: str) -> None:
+        """Apply a language picked in the menu at once: its translators replace the old ones, then the window is
+        built again in it. Building again (rather than every widget re-setting its texts on LanguageChange) covers
+        every text of every widget, the action menus and the tooltips included, with no code in each of them."""
+        if language == self.language or language not in LANGUAGES:
+            return
+        self.translators = switch_translators(self.app, self.translators, language)
+        self.language = language
+        if self.window is not None:
+            self._rebuild_window()
+
+    def _rebuild_window(self) -> None:
+        """The new window keeps the session, the layout (geometry, splitter, columns, sort) and the queue through
+        the saved settings, and gets the search and the complaint shown; it syncs once, as a window does when it
+        opens (which also resumes a pass the old one had going: closing it cancelled that). The filters start
+        empty: the filter bar has no way to be set yet."""
+        old = self.window
+        complaint_id = old.current_complaint_id()
+        search = old.search_edit.text()
+        old.save_layout()  # what the new window restores
+        gc.unfreeze()  # the old window's objects were frozen with the start-up's: let the collector have them
+        window = self._build_window()
+        self.window = window
+        window.show()  # before the old one closes, so the app never has no window (it would quit)
+        old.close()  # stops its timers, its sync and its read-ahead
+        if search:
+            window.search_now(search)
+        if complaint_id:
+            window.show_complaint(complaint_id)
+        window.autosync.start()
+        self._retire(old)
+
+    def _retire(self, old: Any) -> None:
+        """Delete the replaced window once the runner is idle. A job hands its result over before the runner
+        forgets it, so when no job runs, no result of the old window's jobs (nor of one they started) is left to
+        reach a deleted widget; closed, the old window starts nothing by itself."""
+        self._retired.append(old)
+        self._retire_timer.start()
+
+    @Slot()
+    def _delete_retired(self) -> None:
+        if self.runner.busy:
+            return
+        self._retire_timer.stop()
+        for window in self._retired:
+            window.deleteLater()
+        self._retired.clear()
 
     def shutdown(self) -> None:
         self.runner.shutdown()
@@ -321,12 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationName("LAPOR! Desk")
     app = QApplication.instance() or QApplication(["lapor-desk"])
     assert isinstance(app, QApplication)
-    language = args.lang or UiSettings(data_dir).get(LANGUAGE) or DEFAULT_LANGUAGE
-    if language not in LANGUAGES:
-        language = DEFAULT_LANGUAGE
-    translators = install_translators(app, language)
     _apply_style(app)
-    desk = DeskApp(app, args, data_dir, crash)
+    desk = DeskApp(app, args, data_dir, crash)  # installs the translators of the chosen language
     timeout: QTimer | None = None
     if args.smoke:
         timeout = QTimer()
@@ -341,7 +404,6 @@ def main(argv: list[str] | None = None) -> int:
             desk.window.save_layout()
         desk.shutdown()
         crash.stop()
-    del translators
     return desk.exit_code or code
 
 

@@ -10,8 +10,9 @@
   error, a cheap ``GET /healthz`` in a background thread checks whether the hub is back and, if so, the pass
   retries at once (never before the hub's Retry-After).
 
-The window calls :meth:`AutoSync.sync_now`, :meth:`AutoSync.local_change`, :meth:`AutoSync.set_work_offline`
-and :meth:`AutoSync.stop`, and listens to the signals.
+The window calls :meth:`AutoSync.sync_now`, :meth:`AutoSync.set_work_offline` and :meth:`AutoSync.stop`, connects
+its one change signal to :meth:`AutoSync.changes_made` (an action that queued an op: sync soon), and listens to the
+signals.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop.app.changes import Changes
+from desktop.app.context import JobContext
 from desktop.sync.backoff import Backoff, ErrorClass
-from desktop.sync.engine import SyncSummary
 from desktop.sync.runner import Outcome, RetryNotice, RunResult, SyncRunner
 from desktop.sync.scheduler import SyncScheduler, Trigger
-from desktop.ui.jobs import Job, JobContext, JobRunner, Lane
+from desktop.ui.jobs import Job, JobRunner, Lane
 
 log = logging.getLogger(__name__)
 
@@ -36,19 +38,6 @@ MAX_DEBOUNCE_S = 20.0
 PERIOD_S = 10 * 60.0
 PROBE_MS = 15_000
 PROBE_TIMEOUT_S = 5.0
-
-
-class _SessionEngine:
-    """The session's ``sync_once(ctx)`` seen as an engine's ``run_once(progress, cancel)``."""
-
-    def __init__(self, sync_once: Callable[[JobContext], Any]) -> None:
-        self._sync_once = sync_once
-
-    def run_once(self, progress: Callable[[Any], None] | None = None,
-                 cancel: threading.Event | None = None) -> SyncSummary:  # fmt: skip
-        ctx = JobContext(_cancel=cancel or threading.Event(), _report=progress)
-        result: SyncSummary = self._sync_once(ctx)
-        return result
 
 
 def hub_probe(server_url: str) -> Callable[[], bool]:
@@ -99,6 +88,7 @@ class AutoSync(QObject):
         self._waiting_on_network = False
         self._probing = False
         self._stopped = False
+        self._announcing = False  # while `finished` is emitted: the changes announced then are the pass's own
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -144,6 +134,14 @@ class AutoSync(QObject):
             self.scheduler.local_change()
             self._reschedule()
 
+    @Slot(object)
+    def changes_made(self, changes: Changes) -> None:
+        """The window's change signal: an action that queued an op (the outbox changed) means sync shortly. The
+        changes a pass announces as it ends (the window emits them while handling `finished`) are not a reason
+        to sync again."""
+        if changes.outbox and not self._announcing:
+            self.local_change()
+
     def set_work_offline(self, on: bool) -> None:
         if self.scheduler.set_work_offline(on) and self._runner is not None:
             self._runner.cancel()
@@ -188,8 +186,7 @@ class AutoSync(QObject):
         return self._stopped or not self.scheduler.may_sync
 
     def _start_pass(self, trigger: Trigger) -> None:
-        engine = _SessionEngine(self.session.sync_once)
-        runner = SyncRunner(engine, backoff=self._backoff_factory(), is_offline=self._is_offline)
+        runner = SyncRunner(self.session, backoff=self._backoff_factory(), is_offline=self._is_offline)
         self._runner = runner
         self._result = None
         self._waiting_on_network = False
@@ -236,7 +233,11 @@ class AutoSync(QObject):
         self.scheduler.sync_finished(blocked=result.outcome is Outcome.FAILED)
         if result.outcome is Outcome.SYNCED and self.scheduler.online is False:
             self._set_online(True)  # the hub answered: whatever the platform said, we are online
-        self.finished.emit(result)
+        self._announcing = True
+        try:
+            self.finished.emit(result)
+        finally:
+            self._announcing = False
         self._reschedule()
 
     # ------------------------------------------------------------ connectivity

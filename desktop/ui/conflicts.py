@@ -1,6 +1,6 @@
 """The conflict view: what this desk sent (mine) beside what the hub has now (theirs), and for a follow-up text
 also the text both started from, with a three-way merge the user can edit. Keep mine, take theirs or merge; the
-choice goes to the store's resolve API as one transaction and the conflict is cleared.
+choice goes to the store's resolve API as one transaction (an Op on the DB lane) and the conflict is cleared.
 
 Nothing here is decided by a clock and nothing the user wrote is dropped without the user choosing so.
 """
@@ -11,6 +11,7 @@ import enum
 import json
 import logging
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,13 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import conflicts as app_conflicts
+from desktop.app.changes import Changes
+from desktop.app.conflicts import ConflictView
 from desktop.domain.merge import three_way_merge
-from desktop.ui import services
+from desktop.domain.ops import OpKind, Resolution
+from desktop.domain.queues import QueueName
 from desktop.ui.actions.common import plain_editor, plain_label
 from desktop.ui.errors import describe
 from desktop.ui.i18n import op_kind_label, op_reason_label, status_label
-from desktop.ui.jobs import Lane
 from desktop.ui.list_model import ListTableModel
+from desktop.ui.ops import Op, Read
 from desktop.ui.queue_model import alert_colour, format_datetime
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -67,7 +72,7 @@ def _read_only(name: str) -> QPlainTextEdit:
 class ConflictDialog(QDialog):
     resolved = Signal(str, str)  # conflict id, choice
 
-    def __init__(self, view: services.ConflictView, parent: QWidget | None = None) -> None:
+    def __init__(self, view: ConflictView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.view = view
@@ -177,15 +182,15 @@ class ConflictDialog(QDialog):
 
     # --- text
     def _kind_text(self, kind: str) -> str:
-        labels = {
-            "disposition.create": self.tr("disposition"),
-            "complaint.assign": self.tr("assignment"),
-            "complaint.claim": self.tr("claim"),
-            "complaint.status": self.tr("status change"),
-            "followup.edit": self.tr("follow-up text"),
-            "followup.submit": self.tr("follow-up submission"),
-            "followup.approve": self.tr("follow-up approval"),
-            "followup.return": self.tr("follow-up return"),
+        labels: dict[str, str] = {
+            OpKind.DISPOSITION_CREATE: self.tr("disposition"),
+            OpKind.COMPLAINT_ASSIGN: self.tr("assignment"),
+            OpKind.COMPLAINT_CLAIM: self.tr("claim"),
+            OpKind.COMPLAINT_STATUS: self.tr("status change"),
+            OpKind.FOLLOWUP_EDIT: self.tr("follow-up text"),
+            OpKind.FOLLOWUP_SUBMIT: self.tr("follow-up submission"),
+            OpKind.FOLLOWUP_APPROVE: self.tr("follow-up approval"),
+            OpKind.FOLLOWUP_RETURN: self.tr("follow-up return"),
         }
         return labels.get(kind, kind)
 
@@ -241,7 +246,7 @@ class ConflictDialog(QDialog):
 
     @Slot()
     def keep_mine(self) -> None:
-        self._choose("mine")
+        self._choose(Resolution.MINE)
 
     @Slot()
     def take_theirs(self) -> None:
@@ -255,75 +260,6 @@ class ConflictDialog(QDialog):
     def _choose(self, choice: str) -> None:
         self.choice = choice
         self.accept()
-
-
-def open_conflict(window: Any, conflict_id: str) -> ConflictDialog | None:
-    """Open the conflict view for ``conflict_id`` (from the Konflik queue); the choice is resolved on the DB lane,
-    then the queue, the detail and the status bar are refreshed."""
-    replica = getattr(window.services, "replica", None)
-    if replica is None:
-        return None
-    view = services.conflict_view(replica, conflict_id)
-    if view is None:
-        window.show_message(
-            QCoreApplication.translate("ConflictDialog", "This conflict was already resolved."), "info"
-        )
-        return None
-    dialog = ConflictDialog(view, parent=window)
-
-    def resolve() -> None:
-        choice = dialog.choice
-        if choice is None:
-            return
-        merged = dialog.merged_text() if choice == "merge" else None
-        window.runner.run(
-            Lane.DB,
-            lambda ctx: services.resolve_conflict(replica, view.id, choice, merged),
-            on_success=lambda _r: _resolved(window, dialog, view, choice),
-            on_failure=lambda exc: _failed(window, exc),
-        )
-
-    dialog.accepted.connect(resolve)
-    window.conflict_dialog = dialog  # keep it alive while it is open, and reachable for tests
-    dialog.open()
-    return dialog
-
-
-def open_conflicts_of(window: Any, complaint_id: str) -> ConflictDialog | None:
-    """The first unresolved conflict of a complaint."""
-    replica = getattr(window.services, "replica", None)
-    if replica is None:
-        return None
-    views = services.list_conflicts(replica, complaint_id)
-    return open_conflict(window, views[0].id) if views else None
-
-
-def _resolved(window: Any, dialog: ConflictDialog, view: services.ConflictView, choice: str) -> None:
-    window.refresh_after_local_change(view.complaint_id)
-    texts = {
-        "mine": QCoreApplication.translate(
-            "ConflictDialog", "Your change goes to the hub again with the next sync."
-        ),
-        "theirs": QCoreApplication.translate(
-            "ConflictDialog", "The hub's version kept; your change was dropped."
-        ),
-        "merge": QCoreApplication.translate(
-            "ConflictDialog", "The merged text goes to the hub with the next sync."
-        ),
-    }
-    window.show_message(texts[choice], "success")
-    dialog.resolved.emit(view.id, choice)
-
-
-def _failed(window: Any, exc: BaseException) -> None:
-    log.warning("resolving a conflict failed: %r", exc)
-    if isinstance(exc, NotImplementedError):
-        text = QCoreApplication.translate(
-            "ConflictDialog", "Conflicts cannot be resolved in this version of the desk yet."
-        )
-    else:
-        text = describe(exc)
-    window.show_message(text, "error")
 
 
 # ================================================================== the Konflik queue: one row per open conflict
@@ -357,8 +293,8 @@ def conflict_type_label(record_type: str) -> str:
     return labels.get(record_type, record_type)
 
 
-class ConflictsModel(ListTableModel[services.ConflictView]):
-    """The open conflicts (``services.list_conflicts``), departures included, replaced whole on each refresh."""
+class ConflictsModel(ListTableModel[ConflictView]):
+    """The open conflicts (``desktop.app.conflicts.list_conflicts``), departures included, replaced whole on each refresh."""
 
     ConflictIdRole = Qt.ItemDataRole.UserRole + 1
     ComplaintIdRole = Qt.ItemDataRole.UserRole + 2
@@ -367,7 +303,7 @@ class ConflictsModel(ListTableModel[services.ConflictView]):
     def column_title(self, column: ConflictColumn) -> str:
         return conflict_column_title(column)
 
-    def cell(self, item: services.ConflictView, column: ConflictColumn, role: int) -> Any:
+    def cell(self, item: ConflictView, column: ConflictColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ConflictColumn.CREATED:
                 return format_datetime(item.created_at)
@@ -391,9 +327,12 @@ class ConflictsModel(ListTableModel[services.ConflictView]):
 
 class ConflictsQueue(QObject):
     """The Konflik queue of the main window: a list of the open conflicts in the window's queue stack, shown when
-    the Konflik queue is chosen; Enter or a double click opens the side-by-side view. Read on the DB lane."""
+    the Konflik queue is chosen; Enter or a double click opens the side-by-side view. Everything is read on the DB
+    lane (the list, and a conflict's view before its dialog opens); a resolution is an Op whose changes reach the
+    list again through the window's ``changed``."""
 
     loaded = Signal(int)  # rows now listed
+    dialogOpened = Signal(object)  # a ConflictDialog, open (also ``window.conflict_dialog``)
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -424,7 +363,7 @@ class ConflictsQueue(QObject):
         self._request = 0
         window.stack.addWidget(self.view)
         window.queueChanged.connect(self._on_queue)
-        window.countsRefreshed.connect(self._on_counts)
+        window.changed.connect(self._on_changed)
 
     @property
     def shown(self) -> bool:
@@ -432,32 +371,35 @@ class ConflictsQueue(QObject):
 
     @Slot(str)
     def _on_queue(self, key: str) -> None:
-        if key != "conflicts":
+        if key != QueueName.CONFLICTS:
             return
         self.window.stack.setCurrentWidget(self.view)
         self.window.filter_bar.setEnabled(False)
         self.window.detail.clear()
         self.reload()
 
-    @Slot()
-    def _on_counts(self) -> None:
-        if self.shown:
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.conflicts and self.shown:
             self.reload()
 
+    @property
+    def _replica(self) -> Any:
+        return getattr(self.window.session, "replica", None)
+
     def reload(self) -> None:
-        replica = getattr(self.window.services, "replica", None)
+        replica = self._replica
         if replica is None:
             return
         self._request += 1
-        request = self._request
-        self.window.runner.run(
-            Lane.DB,
-            lambda ctx: services.list_conflicts(replica),
-            on_success=lambda items: self._loaded(request, items),
-            on_failure=lambda exc: log.warning("conflicts failed: %r", exc),
-        )
+        Read(self.window, partial(app_conflicts.list_conflicts, replica)).success(
+            partial(self._loaded, self._request)
+        ).failure(self._list_failed).run()
 
-    def _loaded(self, request: int, items: list[services.ConflictView]) -> None:
+    def _list_failed(self, exc: BaseException) -> None:
+        log.warning("conflicts failed: %r", exc)
+
+    def _loaded(self, request: int, items: list[ConflictView]) -> None:
         if request != self._request:
             return
         self.model.set_items(items)
@@ -483,14 +425,78 @@ class ConflictsQueue(QObject):
         if item is not None:
             self.open(item.id)
 
-    def open(self, conflict_id: str) -> ConflictDialog | None:
-        return open_conflict(self.window, conflict_id)
+    # --- one conflict: its view read on the DB lane, then the dialog; the choice is an Op
+    def open(self, conflict_id: str) -> None:
+        """Open the conflict view for ``conflict_id`` once it is read (``dialogOpened``)."""
+        replica = self._replica
+        if replica is not None:
+            Read(self.window, partial(app_conflicts.conflict_view, replica, conflict_id)).success(
+                self._show_view
+            ).failure(self._resolve_failed).run()
+
+    def open_first_of(self, complaint_id: str) -> None:
+        """Open the first unresolved conflict of a complaint, if it has one."""
+        replica = self._replica
+        if replica is not None:
+            Read(self.window, partial(app_conflicts.list_conflicts, replica, complaint_id)).success(
+                self._show_first
+            ).failure(self._resolve_failed).run()
+
+    def _show_first(self, views: list[ConflictView]) -> None:
+        if views:
+            self._show_view(views[0])
+
+    def _show_view(self, view: ConflictView | None) -> None:
+        if view is None:
+            self.window.show_message(
+                QCoreApplication.translate("ConflictDialog", "This conflict was already resolved."), "info"
+            )
+            return
+        dialog = ConflictDialog(view, parent=self.window)
+        dialog.accepted.connect(partial(self._resolve, dialog))
+        self.window.conflict_dialog = dialog  # keep it alive while it is open, and reachable for tests
+        dialog.open()
+        self.dialogOpened.emit(dialog)
+
+    def _resolve(self, dialog: ConflictDialog) -> None:
+        choice, replica = dialog.choice, self._replica
+        if choice is None or replica is None:
+            return
+        merged = dialog.merged_text() if choice == "merge" else None
+        Op(self.window, partial(app_conflicts.resolve, replica, dialog.view.id, choice, merged)).success(
+            partial(self._resolved, dialog, choice)
+        ).failure(self._resolve_failed).run()
+
+    def _resolved(self, dialog: ConflictDialog, choice: str, _changes: Changes) -> None:
+        texts = {
+            Resolution.MINE: QCoreApplication.translate(
+                "ConflictDialog", "Your change goes to the hub again with the next sync."
+            ),
+            "theirs": QCoreApplication.translate(
+                "ConflictDialog", "The hub's version kept; your change was dropped."
+            ),
+            "merge": QCoreApplication.translate(
+                "ConflictDialog", "The merged text goes to the hub with the next sync."
+            ),
+        }
+        self.window.show_message(texts[choice], "success")
+        dialog.resolved.emit(dialog.view.id, choice)
+
+    def _resolve_failed(self, exc: BaseException) -> None:
+        log.warning("resolving a conflict failed: %r", exc)
+        if isinstance(exc, NotImplementedError):
+            text = QCoreApplication.translate(
+                "ConflictDialog", "Conflicts cannot be resolved in this version of the desk yet."
+            )
+        else:
+            text = describe(exc)
+        self.window.show_message(text, "error")
 
 
 def install_conflicts(window: Any) -> ConflictsQueue:
     queue = ConflictsQueue(window)
     window.conflicts_queue = queue
     panel = getattr(window, "queue_panel", None)
-    if panel is not None and panel.current_key() == "conflicts":
-        queue._on_queue("conflicts")  # the window reopened on the Konflik queue before this was installed
+    if panel is not None and panel.current_key() == QueueName.CONFLICTS:
+        queue._on_queue(QueueName.CONFLICTS)  # the window reopened on the Konflik queue before this was installed
     return queue

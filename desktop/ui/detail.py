@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.ops import OpKind
 from desktop.ui.i18n import channel_label, event_label, followup_state_label, kind_label, status_label
 from desktop.ui.queue_model import format_datetime
 
@@ -56,7 +57,8 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
 
 # Audit events whose record is already in the timeline (the note itself, the reply itself ...) are not repeated.
 _EVENTS_SHOWN_AS_RECORDS = {
-    "note.add", "disposition.create", "followup.create", "followup.edit", "attachment.add", "reply.received",
+    OpKind.NOTE_ADD, OpKind.DISPOSITION_CREATE, OpKind.FOLLOWUP_CREATE, OpKind.FOLLOWUP_EDIT, OpKind.ATTACHMENT_ADD,
+    "reply.received",
 }  # fmt: skip
 
 
@@ -71,7 +73,10 @@ def timeline_entries(detail: Any) -> list[Any]:
 
 
 class DetailPane(QWidget):
-    """Shows one `ComplaintDetail`, or a hint when nothing is selected."""
+    """Shows one `ComplaintDetail`, or a hint when nothing is selected. The detail shown is kept
+    (``current_detail``) so whoever else needs it (the actions) takes this very object instead of reading it again."""
+
+    cleared = Signal()  # the pane no longer shows a complaint
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +161,7 @@ class DetailPane(QWidget):
         self._stack.addWidget(scroll)
         self._body = scroll
         self.current_id: str | None = None
+        self.current_detail: Any = None
 
     def add_section(self, widget: QWidget) -> None:
         """Add a widget (e.g. the attachments panel) to the body, between the content and the timeline."""
@@ -170,11 +176,16 @@ class DetailPane(QWidget):
         return label
 
     def clear(self) -> None:
+        showed = self.current_id is not None
         self.current_id = None
+        self.current_detail = None
         self._stack.setCurrentWidget(self.placeholder)
+        if showed:
+            self.cleared.emit()
 
     def show_detail(self, detail: Any) -> None:
         self.current_id = str(_get(detail, "id", default=""))
+        self.current_detail = detail
         self.title.setText(str(_get(detail, "title", default="")))
         self.tracking_id.setText(str(_get(detail, "tracking_id", default="")))
         self.status.setText(status_label(str(_get(detail, "status", default=""))))

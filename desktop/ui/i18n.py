@@ -9,12 +9,24 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.domain.ops import OpKind, OpState
+from desktop.domain.queues import QueueName
+from desktop.domain.statuses import FollowupState, Status
 from desktop.ui.resources import translations_dir
 
 log = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = "id"
 LANGUAGES = ("id", "en")
+
+
+def chosen_language(saved: str | None, override: str | None = None) -> str:
+    """The language the desk shows: the command line's ``--lang``, else the one chosen in the menu (the saved
+    setting), else Bahasa Indonesia. The start-up and the window's Language menu both ask this, so they agree."""
+    for language in (override, saved):
+        if language in LANGUAGES:
+            return str(language)
+    return DEFAULT_LANGUAGE
 
 
 def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
@@ -41,23 +53,33 @@ def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE)
     return installed
 
 
+def switch_translators(
+    app: QCoreApplication, installed: list[QTranslator], language: str
+) -> list[QTranslator]:
+    """Remove the translators `installed` and install those of `language` (returned: keep them alive). Every
+    widget gets a LanguageChange event; ``desktop.ui.app.DeskApp`` then builds the window again in it."""
+    for translator in installed:
+        app.removeTranslator(translator)
+    return install_translators(app, language)
+
+
 # The literal calls below are what lupdate reads; keep each source string written out in full.
 def status_label(code: str) -> str:
-    labels = {
-        "terdisposisi": QCoreApplication.translate("Status", "Dispositioned"),
-        "diproses": QCoreApplication.translate("Status", "In progress"),
-        "ditindaklanjuti": QCoreApplication.translate("Status", "Followed up"),
-        "ditanggapi_pelapor": QCoreApplication.translate("Status", "Reporter replied"),
-        "selesai": QCoreApplication.translate("Status", "Finished"),
-        "dikembalikan": QCoreApplication.translate("Status", "Returned"),
-        "ditunda": QCoreApplication.translate("Status", "On hold"),
-        "arsip": QCoreApplication.translate("Status", "Archived"),
+    labels: dict[str, str] = {
+        Status.TERDISPOSISI: QCoreApplication.translate("Status", "Dispositioned"),
+        Status.DIPROSES: QCoreApplication.translate("Status", "In progress"),
+        Status.DITINDAKLANJUTI: QCoreApplication.translate("Status", "Followed up"),
+        Status.DITANGGAPI_PELAPOR: QCoreApplication.translate("Status", "Reporter replied"),
+        Status.SELESAI: QCoreApplication.translate("Status", "Finished"),
+        Status.DIKEMBALIKAN: QCoreApplication.translate("Status", "Returned"),
+        Status.DITUNDA: QCoreApplication.translate("Status", "On hold"),
+        Status.ARSIP: QCoreApplication.translate("Status", "Archived"),
     }
     return labels.get(code, code)
 
 
 def channel_label(code: str) -> str:
-    labels = {
+    labels: dict[str, str] = {
         "web": QCoreApplication.translate("Channel", "Website"),
         "android": QCoreApplication.translate("Channel", "Android app"),
         "ios": QCoreApplication.translate("Channel", "iOS app"),
@@ -70,7 +92,7 @@ def channel_label(code: str) -> str:
 
 
 def kind_label(code: str) -> str:
-    labels = {
+    labels: dict[str, str] = {
         "pengaduan": QCoreApplication.translate("Kind", "Complaint"),
         "aspirasi": QCoreApplication.translate("Kind", "Suggestion"),
         "permintaan_informasi": QCoreApplication.translate("Kind", "Information request"),
@@ -79,54 +101,45 @@ def kind_label(code: str) -> str:
 
 
 def followup_state_label(code: str) -> str:
-    labels = {
-        "draft": QCoreApplication.translate("FollowUpState", "Draft"),
-        "submitted": QCoreApplication.translate("FollowUpState", "Submitted"),
-        "approved": QCoreApplication.translate("FollowUpState", "Approved"),
-        "returned": QCoreApplication.translate("FollowUpState", "Returned"),
-        "published": QCoreApplication.translate("FollowUpState", "Published"),
+    labels: dict[str, str] = {
+        FollowupState.DRAFT: QCoreApplication.translate("FollowUpState", "Draft"),
+        FollowupState.SUBMITTED: QCoreApplication.translate("FollowUpState", "Submitted"),
+        FollowupState.APPROVED: QCoreApplication.translate("FollowUpState", "Approved"),
+        FollowupState.RETURNED: QCoreApplication.translate("FollowUpState", "Returned"),
+        FollowupState.PUBLISHED: QCoreApplication.translate("FollowUpState", "Published"),
     }
     return labels.get(code, code)
 
 
-STATUS_CODES = (
-    "terdisposisi",
-    "diproses",
-    "ditindaklanjuti",
-    "ditanggapi_pelapor",
-    "selesai",
-    "dikembalikan",
-    "ditunda",
-    "arsip",
-)
+STATUS_CODES: tuple[str, ...] = tuple(Status)
 
 
 def queue_label(code: str) -> str:
-    labels = {
-        "all": QCoreApplication.translate("Queue", "All complaints"),
-        "baru": QCoreApplication.translate("Queue", "New"),
-        "mine": QCoreApplication.translate("Queue", "Assigned to me"),
-        "need_followup": QCoreApplication.translate("Queue", "Needs follow-up"),
-        "awaiting_approval": QCoreApplication.translate("Queue", "Awaiting approval"),
-        "overdue": QCoreApplication.translate("Queue", "Overdue"),
-        "drafts": QCoreApplication.translate("Queue", "My drafts"),
-        "outbox": QCoreApplication.translate("Queue", "Outbox"),
-        "conflicts": QCoreApplication.translate("Queue", "Conflicts"),
+    labels: dict[str, str] = {
+        QueueName.ALL: QCoreApplication.translate("Queue", "All complaints"),
+        QueueName.NEW: QCoreApplication.translate("Queue", "New"),
+        QueueName.MINE: QCoreApplication.translate("Queue", "Assigned to me"),
+        QueueName.NEED_FOLLOWUP: QCoreApplication.translate("Queue", "Needs follow-up"),
+        QueueName.AWAITING_APPROVAL: QCoreApplication.translate("Queue", "Awaiting approval"),
+        QueueName.OVERDUE: QCoreApplication.translate("Queue", "Overdue"),
+        QueueName.DRAFTS: QCoreApplication.translate("Queue", "My drafts"),
+        QueueName.OUTBOX: QCoreApplication.translate("Queue", "Outbox"),
+        QueueName.CONFLICTS: QCoreApplication.translate("Queue", "Conflicts"),
     }
     return labels.get(code, code)
 
 
 def queue_description(code: str) -> str:
-    labels = {
-        "all": QCoreApplication.translate("Queue", "Every complaint held by your OPD"),
-        "baru": QCoreApplication.translate("Queue", "Arrived at the OPD and not yet dispositioned"),
-        "mine": QCoreApplication.translate("Queue", "Complaints assigned to you"),
-        "need_followup": QCoreApplication.translate("Queue", "In progress or replied to by the reporter"),
-        "awaiting_approval": QCoreApplication.translate("Queue", "Follow-ups submitted for approval"),
-        "overdue": QCoreApplication.translate("Queue", "Past their working-day deadline"),
-        "drafts": QCoreApplication.translate("Queue", "Follow-ups you are still writing"),
-        "outbox": QCoreApplication.translate("Queue", "Changes made here and not yet accepted by the hub"),
-        "conflicts": QCoreApplication.translate(
+    labels: dict[str, str] = {
+        QueueName.ALL: QCoreApplication.translate("Queue", "Every complaint held by your OPD"),
+        QueueName.NEW: QCoreApplication.translate("Queue", "Arrived at the OPD and not yet dispositioned"),
+        QueueName.MINE: QCoreApplication.translate("Queue", "Complaints assigned to you"),
+        QueueName.NEED_FOLLOWUP: QCoreApplication.translate("Queue", "In progress or replied to by the reporter"),
+        QueueName.AWAITING_APPROVAL: QCoreApplication.translate("Queue", "Follow-ups submitted for approval"),
+        QueueName.OVERDUE: QCoreApplication.translate("Queue", "Past their working-day deadline"),
+        QueueName.DRAFTS: QCoreApplication.translate("Queue", "Follow-ups you are still writing"),
+        QueueName.OUTBOX: QCoreApplication.translate("Queue", "Changes made here and not yet accepted by the hub"),
+        QueueName.CONFLICTS: QCoreApplication.translate(
             "Queue", "Changes the hub did not accept: open them to resolve"
         ),
     }
@@ -134,29 +147,29 @@ def queue_description(code: str) -> str:
 
 
 def op_kind_label(code: str) -> str:
-    labels = {
-        "note.add": QCoreApplication.translate("OpKind", "Internal note"),
-        "disposition.create": QCoreApplication.translate("OpKind", "Disposition"),
-        "complaint.assign": QCoreApplication.translate("OpKind", "Assignment"),
-        "complaint.claim": QCoreApplication.translate("OpKind", "Claim"),
-        "complaint.status": QCoreApplication.translate("OpKind", "Status change"),
-        "followup.create": QCoreApplication.translate("OpKind", "New follow-up"),
-        "followup.edit": QCoreApplication.translate("OpKind", "Follow-up edit"),
-        "followup.submit": QCoreApplication.translate("OpKind", "Follow-up submitted"),
-        "followup.approve": QCoreApplication.translate("OpKind", "Follow-up approved"),
-        "followup.return": QCoreApplication.translate("OpKind", "Follow-up returned"),
-        "attachment.add": QCoreApplication.translate("OpKind", "Attachment"),
+    labels: dict[str, str] = {
+        OpKind.NOTE_ADD: QCoreApplication.translate("OpKind", "Internal note"),
+        OpKind.DISPOSITION_CREATE: QCoreApplication.translate("OpKind", "Disposition"),
+        OpKind.COMPLAINT_ASSIGN: QCoreApplication.translate("OpKind", "Assignment"),
+        OpKind.COMPLAINT_CLAIM: QCoreApplication.translate("OpKind", "Claim"),
+        OpKind.COMPLAINT_STATUS: QCoreApplication.translate("OpKind", "Status change"),
+        OpKind.FOLLOWUP_CREATE: QCoreApplication.translate("OpKind", "New follow-up"),
+        OpKind.FOLLOWUP_EDIT: QCoreApplication.translate("OpKind", "Follow-up edit"),
+        OpKind.FOLLOWUP_SUBMIT: QCoreApplication.translate("OpKind", "Follow-up submitted"),
+        OpKind.FOLLOWUP_APPROVE: QCoreApplication.translate("OpKind", "Follow-up approved"),
+        OpKind.FOLLOWUP_RETURN: QCoreApplication.translate("OpKind", "Follow-up returned"),
+        OpKind.ATTACHMENT_ADD: QCoreApplication.translate("OpKind", "Attachment"),
     }
     return labels.get(code, code)
 
 
 def op_state_label(code: str) -> str:
-    labels = {
-        "queued": QCoreApplication.translate("OpState", "Waiting to be sent"),
-        "sent": QCoreApplication.translate("OpState", "Sent, awaiting the hub"),
-        "accepted": QCoreApplication.translate("OpState", "Accepted"),
-        "rejected": QCoreApplication.translate("OpState", "Rejected"),
-        "conflict": QCoreApplication.translate("OpState", "Conflict"),
+    labels: dict[str, str] = {
+        OpState.QUEUED: QCoreApplication.translate("OpState", "Waiting to be sent"),
+        OpState.SENT: QCoreApplication.translate("OpState", "Sent, awaiting the hub"),
+        OpState.ACCEPTED: QCoreApplication.translate("OpState", "Accepted"),
+        OpState.REJECTED: QCoreApplication.translate("OpState", "Rejected"),
+        OpState.CONFLICT: QCoreApplication.translate("OpState", "Conflict"),
     }
     return labels.get(code, code)
 
@@ -164,7 +177,7 @@ def op_state_label(code: str) -> str:
 def op_reason_label(code: str | None) -> str:
     if not code:
         return ""
-    labels = {
+    labels: dict[str, str] = {
         "forbidden": QCoreApplication.translate("OpReason", "Your role does not allow this"),
         "not_found": QCoreApplication.translate("OpReason", "The complaint is no longer at your OPD"),
         "invalid": QCoreApplication.translate("OpReason", "The hub found the data incomplete or invalid"),
@@ -204,7 +217,7 @@ def op_reason_label(code: str | None) -> str:
 
 
 def event_label(code: str) -> str:
-    labels = {
+    labels: dict[str, str] = {
         "complaint.arrived": QCoreApplication.translate("Event", "Arrived at the OPD"),
         "reply.received": QCoreApplication.translate("Event", "Reporter replied"),
     }
@@ -212,7 +225,7 @@ def event_label(code: str) -> str:
 
 
 def step_label(code: str) -> str:
-    labels = {
+    labels: dict[str, str] = {
         "verify": QCoreApplication.translate("Deadline", "verification and routing"),
         "first_followup": QCoreApplication.translate("Deadline", "first follow-up"),
         "reply_window": QCoreApplication.translate("Deadline", "reporter's reply window"),

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import enum
 import logging
-import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from desktop.app.context import JobCancelled, JobContext
 
 log = logging.getLogger(__name__)
 
@@ -27,37 +27,8 @@ class Lane(enum.Enum):
     NETWORK = "network"
 
 
-class JobCancelled(Exception):
-    """Raised by `JobContext.check()` inside a job whose caller gave up on it."""
-
-
 class NetworkDisabled(Exception):
     """A network job asked for while "work offline" is on: it is never started."""
-
-
-@dataclass
-class JobContext:
-    """What a job's callable receives: a cancel flag it should poll and a progress reporter."""
-
-    _cancel: threading.Event = field(default_factory=threading.Event)
-    _report: Callable[[Any], None] | None = None
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    @property
-    def cancel_event(self) -> threading.Event:
-        """For core code that takes a `threading.Event` as its cancel flag."""
-        return self._cancel
-
-    def check(self) -> None:
-        if self._cancel.is_set():
-            raise JobCancelled()
-
-    def progress(self, value: Any) -> None:
-        if self._report is not None:
-            self._report(value)
 
 
 class Job(QObject):

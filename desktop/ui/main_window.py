@@ -4,6 +4,7 @@ bar for routine problems, and a status bar that says how fresh it all is (and ca
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, Qt, QTimer, Signal, Slot
@@ -27,15 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.changes import EVERYTHING, Changes, sync_pass
+from desktop.domain.queues import QueueName
 from desktop.sync.backoff import ErrorClass
 from desktop.sync.runner import Outcome, RetryNotice, RunResult
 from desktop.ui.autosync import AutoSync
 from desktop.ui.detail import DetailPane
 from desktop.ui.errors import describe
 from desktop.ui.filter_bar import FilterBar
-from desktop.ui.i18n import queue_label
-from desktop.ui.jobs import JobRunner, Lane
+from desktop.ui.i18n import chosen_language, queue_label
+from desktop.ui.jobs import JobRunner
 from desktop.ui.message_bar import Level, MessageBar
+from desktop.ui.ops import Read
 from desktop.ui.outbox_model import OutboxColumn, OutboxModel
 from desktop.ui.progress import sync_progress_text
 from desktop.ui.queue_delegate import QueueDelegate
@@ -79,6 +83,13 @@ DEFAULT_WIDTHS = {
 }
 
 
+TIME_PASSED = Changes(queues=True)  # overdue and due-soon rows may differ only because time moved
+
+
+def _status_and_counts(session: DeskSession) -> tuple[SyncStatus, dict[str, int]]:
+    return session.status(), session.queue_counts()
+
+
 def _status_palette_colour(online: bool) -> str:
     return alert_colour("ok" if online else "error").name()
 
@@ -87,19 +98,28 @@ class MainWindow(QMainWindow):
     """The desk's window.
 
     Public API for the action dialogs (``desktop.ui.actions``) and other add-ons:
-    - ``services``: the session (``desktop.ui.services.StoreSession`` in the app: ``.replica``, ``.user``);
-      ``runner`` runs work on the DB lane (``runner.run(Lane.DB, fn, on_success=..., on_failure=...)``);
-    - ``current_complaint_id()``: the complaint shown in the detail pane, or None;
-    - ``refresh_after_local_change(complaint_id)``: after a local action, re-read the queue counts, the visible
-      page and the detail so the change shows at once with its sync badge;
+    - ``session``: the signed-in account (``desktop.app.session.StoreSession`` in the app: ``.replica``, ``.user``,
+      ``.transport``); ``runner`` holds the background lanes (``desktop.ui.jobs``);
+    - ``Op(window, fn).success(...).failure(...).run()`` (``desktop.ui.ops``) runs an action on the DB lane:
+      ``fn`` returns the :class:`~desktop.app.changes.Changes` it made, and the op emits ``changed`` with them;
+      ``Read(window, fn)`` reads off the GUI thread (a dialog's data) and announces nothing. No widget runs SQL
+      on the GUI thread;
+    - ``changed`` (Signal carrying a ``Changes``): the one signal for what changed, emitted after every action and
+      every sync pass. The window refreshes only what it says: the visible rows and the queue counts, the status
+      bar, Kotak keluar, the filter choices, and the detail (read again once, in the background, when it touches
+      the complaint shown); Konflik and the autosync ("sync soon after a local change") subscribe to it too;
+    - ``detailShown(complaint_id)``: the detail pane shows a complaint just read (``detail.current_detail`` is
+      that very object: read once, for the pane and the actions alike); ``current_complaint_id()``;
     - ``actions_menu`` (QMenu) and ``toolbar`` (QToolBar) to add actions to;
     - ``show_message(text, level)``: a non-modal message (level "info", "success", "warning", "error").
     """
 
+    changed = Signal(object)  # Changes: what an action or a sync pass changed (see the class docstring)
     syncFinished = Signal(bool)  # ok; emitted on the GUI thread after a sync job ends
     detailShown = Signal(str)  # complaint id
     countsRefreshed = Signal()  # the queue counts and the status bar were re-read
     queueChanged = Signal(str)  # the queue key now shown
+    languageChosen = Signal(str)  # a language picked in the menu (saved); desktop.ui.app applies it at once
 
     def __init__(
         self,
@@ -107,18 +127,22 @@ class MainWindow(QMainWindow):
         runner: JobRunner,
         settings: UiSettings,
         parent: QWidget | None = None,
+        *,
+        language: str | None = None,
     ) -> None:
+        """`language`: the one whose translators are installed (the app passes it); else the saved choice."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
-        self.services = session
         self.runner = runner
         self.settings = settings
+        self._language = chosen_language(settings.get(LANGUAGE), language)
         self._syncing = False
         self._online: bool | None = None
         self._detail_request = 0
         self._status_request = 0
         self._outbox_request = 0
+        self._select_when_loaded: int | None = None  # select_row asked while a query is read
         self.setWindowTitle(self.tr("LAPOR! Desk — %1").replace("%1", session.user_label))
 
         self.model = QueueTableModel(session.queue_source(), session.initial_query(), self)
@@ -206,12 +230,14 @@ class MainWindow(QMainWindow):
         self.autosync.progress.connect(self._on_sync_progress)
         self.autosync.retrying.connect(self._on_sync_retrying)
         self.autosync.finished.connect(self._on_sync_finished)
+        self.changed.connect(self._on_changed)
+        self.changed.connect(self.autosync.changes_made)
 
         self.queue_panel.selectionModel().currentChanged.connect(self._on_queue_chosen)
         from desktop.ui.queue_panel import PANEL_QUEUES
 
         saved_queue = self.settings.get(LAST_QUEUE)
-        self.queue_panel.select_key(saved_queue if saved_queue in PANEL_QUEUES else "all")
+        self.queue_panel.select_key(saved_queue if saved_queue in PANEL_QUEUES else QueueName.ALL)
         self._update_count(self.model.rowCount())
         self._apply_work_offline(self.settings.get(WORK_OFFLINE), announce=False)
         self.refresh_status()
@@ -226,17 +252,6 @@ class MainWindow(QMainWindow):
     # --- public API (see the class docstring)
     def current_complaint_id(self) -> str | None:
         return self.detail.current_id
-
-    def refresh_after_local_change(self, complaint_id: str | None = None) -> None:
-        """Re-read counts, the visible rows and the detail at once, so a local action shows with its badge."""
-        if self._current_queue() == "outbox":
-            self._load_outbox()
-        else:
-            self.model.refresh_rows()
-        self.refresh_status()
-        if complaint_id and complaint_id == self.detail.current_id:
-            self.show_complaint(complaint_id)
-        self.autosync.local_change()
 
     def show_message(self, text: str, level: Level | str = Level.INFO) -> None:
         self.message_bar.show_message(text, level)
@@ -275,8 +290,10 @@ class MainWindow(QMainWindow):
         table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.model.modelReset.connect(self._on_model_reset)
+        self.model.queryChanged.connect(self._clear_detail)  # another queue, search, filter or sort
         self.model.countChanged.connect(self._update_count)
+        self.model.rowsLoaded.connect(self._on_rows_loaded)
+        self.model.loaded.connect(self._on_model_loaded)
 
     def _setup_outbox_table(self) -> None:
         table = self.outbox_table
@@ -482,9 +499,9 @@ class MainWindow(QMainWindow):
     def _current_queue(self) -> str:
         key = getattr(self.model.query.filter, "queue", None)
         if key is None:
-            return "all"
+            return QueueName.ALL
         if self.stack.currentWidget() is self.outbox_table:
-            return "outbox"
+            return QueueName.OUTBOX
         return str(key)
 
     @Slot(QModelIndex, QModelIndex)
@@ -498,11 +515,11 @@ class MainWindow(QMainWindow):
         if self.queue_panel.current_key() != key:
             self.queue_panel.select_key(key)  # comes back here through currentChanged
             return
-        if key == "outbox":
+        if key == QueueName.OUTBOX:
             self.stack.setCurrentWidget(self.outbox_table)
             self.filter_bar.setEnabled(False)
             self._load_outbox()
-            self.detail.clear()
+            self._clear_detail()
         else:
             self.stack.setCurrentWidget(self.table)
             self.filter_bar.setEnabled(True)
@@ -514,14 +531,9 @@ class MainWindow(QMainWindow):
 
     def _load_outbox(self) -> None:
         self._outbox_request += 1
-        request = self._outbox_request
-        session = self.session
-        self.runner.run(
-            Lane.DB,
-            lambda ctx: session.outbox_items(),
-            on_success=lambda items: self._on_outbox_loaded(request, items),
-            on_failure=self._on_background_failed,
-        )
+        Read(self, self.session.outbox_items).success(
+            partial(self._on_outbox_loaded, self._outbox_request)
+        ).failure(self._on_background_failed).run()
 
     def _on_outbox_loaded(self, request: int, items: Any) -> None:
         if request != self._outbox_request:
@@ -544,13 +556,7 @@ class MainWindow(QMainWindow):
             self.model.set_query(query)
 
     def _load_lookups(self) -> None:
-        session = self.session
-        self.runner.run(
-            Lane.DB,
-            lambda ctx: session.lookups(),
-            on_success=self._on_lookups,
-            on_failure=self._on_background_failed,
-        )
+        Read(self, self.session.lookups).success(self._on_lookups).failure(self._on_background_failed).run()
 
     def _on_lookups(self, lookups: Any) -> None:
         self.filter_bar.set_lookups(lookups.categories, lookups.kecamatans)
@@ -606,13 +612,29 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.detail.clear()
+            self._clear_detail()
             return
-        complaint_id = self.model.id_at(rows[0].row())
+        complaint_id = self.model.id_at(rows[0].row())  # None while its page is read: see _on_rows_loaded
         if complaint_id:
             # Holding J or Page Down moves through many rows: read the detail once the selection rests.
             self._pending_detail = complaint_id
             self._detail_timer.start()
+
+    @Slot()
+    def _on_model_loaded(self) -> None:
+        row, self._select_when_loaded = self._select_when_loaded, None
+        if row is not None and not self.model.query_pending:
+            self.select_row(row)
+
+    @Slot(int, int)
+    def _on_rows_loaded(self, first: int, last: int) -> None:
+        """A page came in: a row selected while it was a placeholder now shows its complaint."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows and first <= rows[0].row() <= last and not self._detail_timer.isActive():
+            complaint_id = self.model.id_at(rows[0].row())
+            if complaint_id and complaint_id != self.detail.current_id:
+                self._pending_detail = complaint_id
+                self._detail_timer.start()
 
     @Slot()
     def _show_selected_detail(self) -> None:
@@ -621,25 +643,34 @@ class MainWindow(QMainWindow):
             self._pending_detail = None
 
     @Slot()
-    def _on_model_reset(self) -> None:
+    def _clear_detail(self) -> None:
+        self._detail_request += 1  # a detail still being read is not shown when it comes
         self.detail.clear()
 
+    def _visible_rows(self) -> tuple[int, int] | None:
+        top = self.table.rowAt(0)
+        if top < 0:
+            return None
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        return top, bottom if bottom >= 0 else self.model.rowCount() - 1
+
     def select_row(self, row: int) -> None:
+        """Select a row of the queue (scripted use). While the rows of a new query are read, the row of those
+        rows once they are in."""
+        if self.model.query_pending:
+            self._select_when_loaded = row
+            return
         index = self.model.index(row, 0)
         if index.isValid():
             self.table.selectRow(row)
             self.table.scrollTo(index)
 
     def show_complaint(self, complaint_id: str) -> None:
+        """Read the complaint's detail once, on the DB lane, for the pane and the actions (``detailShown``)."""
         self._detail_request += 1
-        request = self._detail_request
-        session = self.session
-        self.runner.run(
-            Lane.DB,
-            lambda ctx: session.detail(complaint_id),
-            on_success=lambda detail: self._on_detail(request, complaint_id, detail),
-            on_failure=self._on_detail_failed,
-        )
+        Read(self, partial(self.session.detail, complaint_id)).success(
+            partial(self._on_detail, self._detail_request, complaint_id)
+        ).failure(self._on_detail_failed).run()
 
     def _on_detail(self, request: int, complaint_id: str, detail: Any) -> None:
         if request != self._detail_request:
@@ -649,6 +680,23 @@ class MainWindow(QMainWindow):
             return
         self.detail.show_detail(detail)
         self.detailShown.emit(complaint_id)
+
+    # --- what changed (one signal for actions and sync passes)
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        """Refresh only what ``changes`` touch, each read in the background (the model's worker, the DB lane)."""
+        if changes.queues or changes.complaints or changes.all_complaints:
+            self.model.refresh_rows(self._visible_rows())
+        if changes.queues or changes.outbox:
+            self.refresh_status()
+        if changes.outbox and self._current_queue() == QueueName.OUTBOX:
+            self._load_outbox()
+        if changes.reference:
+            self._load_lookups()
+        shown = self.detail.current_id
+        if changes.touches(shown):
+            assert shown is not None
+            self.show_complaint(shown)
 
     def _on_detail_failed(self, exc: BaseException) -> None:
         log.warning("detail failed: %r", exc)
@@ -693,42 +741,31 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_sync_finished(self, result: RunResult) -> None:
         if result.outcome is Outcome.SYNCED:
-            self._on_sync_done(result.summary)
+            # Deadlines are counted against the clock (and the pass re-read the office's calendar): the rows
+            # shown and the queue counts are read again after every pass, whatever it moved.
+            changes = sync_pass(result.summary) | TIME_PASSED if result.summary is not None else EVERYTHING
+        elif result.outcome is Outcome.FAILED:
+            changes = EVERYTHING  # it may have pushed or pulled part of its work before failing
+        else:  # cancelled, or the desk went offline: the outbox waits, perhaps after sending part of it
+            changes = Changes(queues=True, outbox=True, conflicts=True, all_complaints=True)
+        self._syncing = False
+        self.sync_action.setEnabled(self._sync_enabled())
+        self.changed.emit(changes)
+        if not (changes.queues or changes.outbox):
+            self.refresh_status()  # the last sync's time moved even when nothing else did
+        if result.outcome is Outcome.SYNCED:
+            self.statusBar().showMessage(self.tr("Sync finished."), 5000)
+            self.syncFinished.emit(True)
         elif result.outcome is Outcome.FAILED and result.error is not None:
-            self._on_sync_failed(result.error)
-        else:  # cancelled, or the desk went offline: the outbox waits
-            self._syncing = False
             self.statusBar().clearMessage()
-            self.refresh_status()
+            self.show_message(self.tr("Sync failed: %1").replace("%1", describe(result.error)), Level.WARNING)
+            self.syncFinished.emit(False)
+        else:
+            self.statusBar().clearMessage()
             self.syncFinished.emit(False)
 
     def _sync_enabled(self) -> bool:
         return self.session.can_sync and not self.session.work_offline
-
-    def _on_sync_done(self, summary: Any) -> None:
-        self._syncing = False
-        self.sync_action.setEnabled(self._sync_enabled())
-        self.statusBar().showMessage(self.tr("Sync finished."), 5000)
-        self._reload_keeping_selection()
-        self.refresh_status()
-        self._load_lookups()
-        self.syncFinished.emit(True)
-
-    def _on_sync_failed(self, exc: BaseException) -> None:
-        self._syncing = False
-        self.sync_action.setEnabled(self._sync_enabled())
-        self.statusBar().clearMessage()
-        self.show_message(self.tr("Sync failed: %1").replace("%1", describe(exc)), Level.WARNING)
-        self.refresh_status()
-        self.syncFinished.emit(False)
-
-    def _reload_keeping_selection(self) -> None:
-        selected = self.detail.current_id
-        if self._current_queue() == "outbox":
-            self._load_outbox()
-        self.model.refresh()
-        if selected:
-            self.show_complaint(selected)
 
     # --- work offline
     @Slot(bool)
@@ -756,37 +793,28 @@ class MainWindow(QMainWindow):
 
     # --- language
     def current_language(self) -> str:
-        saved = self.settings.get(LANGUAGE)
-        if saved in ("id", "en"):
-            return saved
-        return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
+        """The language this window was built in (ticked in the Language menu)."""
+        return self._language
 
     @Slot(QAction)
     def _on_language_chosen(self, action: QAction) -> None:
+        """Save the choice and announce it: the app installs its translators and builds the window again in it
+        (``desktop.ui.app.DeskApp.switch_language``), so every text changes at once, without a restart."""
         code = str(action.data())
-        if code == self.settings.get(LANGUAGE):
+        if code == self._language:
             return
         self.settings.set(LANGUAGE, code)
         self.settings.sync()
-        self.show_message(self.tr("The language changes the next time LAPOR! Desk starts."), Level.INFO)
+        self.languageChosen.emit(code)
 
     # --- status bar and counts (read on the DB lane)
     @Slot()
     def refresh_status(self) -> None:
         self._status_request += 1
-        request = self._status_request
-        session = self.session
         generation = getattr(self.model.source, "generation", 0)
-
-        def read(ctx: Any) -> tuple[Any, dict[str, int]]:
-            return session.status(), session.queue_counts()
-
-        self.runner.run(
-            Lane.DB,
-            read,
-            on_success=lambda result: self._on_status(request, generation, result),
-            on_failure=self._on_status_failed,
-        )
+        Read(self, partial(_status_and_counts, self.session)).success(
+            partial(self._on_status, self._status_request, generation)
+        ).failure(self._on_status_failed).run()
 
     def _on_status(self, request: int, generation: int, result: tuple[SyncStatus, dict[str, int]]) -> None:
         if request != self._status_request:

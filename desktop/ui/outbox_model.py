@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 
+from desktop.domain.ops import ATTENTION
 from desktop.ui.i18n import op_kind_label, op_reason_label, op_state_label
 from desktop.ui.list_model import ListTableModel
 from desktop.ui.queue_model import alert_colour, format_datetime
@@ -56,7 +57,7 @@ class OutboxModel(ListTableModel[Any]):
             if column == OutboxColumn.STATE:
                 return op_state_label(item.state)
             return op_reason_label(item.reason)
-        alert = item.state in ("conflict", "rejected")
+        alert = item.state in ATTENTION
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column in (OutboxColumn.STATE, OutboxColumn.REASON)

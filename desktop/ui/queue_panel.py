@@ -1,6 +1,7 @@
 """The side panel of queues (Baru masuk, Ditugaskan ke saya, ... Konflik) with live counts.
 
-The counts come from one background query (`queue_counts`) after start, each sync and each local action;
+The counts come from one background query (`queue_counts`, with the status bar's) after start, whenever the
+window's change signal says the queues or the outbox changed (an action, a sync pass), and every half minute;
 the model only holds nine numbers.
 """
 
@@ -12,15 +13,17 @@ from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QP
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from desktop.domain.queues import QueueName
 from desktop.ui.i18n import queue_description, queue_label
 from desktop.ui.queue_model import alert_colour
 
 # The panel's order: work first, then what is waiting on others, then this device's own state.
-PANEL_QUEUES = (
-    "all", "baru", "mine", "need_followup", "awaiting_approval", "overdue", "drafts", "outbox", "conflicts",
+PANEL_QUEUES: tuple[QueueName, ...] = (
+    QueueName.ALL, QueueName.NEW, QueueName.MINE, QueueName.NEED_FOLLOWUP, QueueName.AWAITING_APPROVAL,
+    QueueName.OVERDUE, QueueName.DRAFTS, QueueName.OUTBOX, QueueName.CONFLICTS,
 )  # fmt: skip
 # A non-zero count in these is something to act on: shown in bold and coloured.
-ALERT_QUEUES = {"overdue": "error", "conflicts": "error", "outbox": "warning"}
+ALERT_QUEUES = {QueueName.OVERDUE: "error", QueueName.CONFLICTS: "error", QueueName.OUTBOX: "warning"}
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

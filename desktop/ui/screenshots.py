@@ -47,11 +47,13 @@ def take(out: Path, data_dir: Path, complaints: int) -> list[Path]:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from desktop.app.context import JobContext
+    from desktop.app.signin import start_demo
+    from desktop.domain.queues import QueueName
     from desktop.ui.app import DEMO_PASSWORD, DEMO_USER
     from desktop.ui.i18n import install_translators
-    from desktop.ui.jobs import JobContext, JobRunner
+    from desktop.ui.jobs import JobRunner
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.services import start_demo
     from desktop.ui.settings import UiSettings
     from desktop.ui.theme import ThemeFollower
 
@@ -61,14 +63,17 @@ def take(out: Path, data_dir: Path, complaints: int) -> list[Path]:
     assert isinstance(app, QApplication)
     translators = install_translators(app, "id")
     ThemeFollower(app)
-    hub, session = start_demo(data_dir, DEMO_USER, DEMO_PASSWORD, JobContext(), seed_complaints=complaints)
+    from server.embedded import start_embedded_hub
+
+    hub, session = start_demo(data_dir, DEMO_USER, DEMO_PASSWORD, JobContext(),
+                              start_hub=lambda url: start_embedded_hub(url, seed_complaints=complaints))  # fmt: skip
     saved: list[Path] = []
     runner = JobRunner()
     try:
         from desktop.store.actions import add_note
-        from desktop.store.queue import QueueFilter, ids
+        from desktop.store.queues import QueueFilter, ids
 
-        first = ids(session.replica, QueueFilter(queue="baru"), limit=1) or ids(
+        first = ids(session.replica, QueueFilter(queue=QueueName.NEW), limit=1) or ids(
             session.replica, QueueFilter(), limit=1
         )
         if first:
@@ -94,19 +99,19 @@ def take(out: Path, data_dir: Path, complaints: int) -> list[Path]:
             saved.append(path)
 
         win = window()
-        win.show_queue("all")
+        win.show_queue(QueueName.ALL)
         _settle(app, runner)
         win.select_row(2)
         _wait(app, lambda: win.detail.current_id is not None)
         grab(win, "queue-detail.png")
 
-        win.show_queue("outbox")
+        win.show_queue(QueueName.OUTBOX)
         _wait(app, lambda: win.outbox_model.rowCount() > 0)
         win.outbox_table.selectRow(0)
         _wait(app, lambda: win.detail.current_id is not None)
         grab(win, "outbox.png")
 
-        win.show_queue("all")
+        win.show_queue(QueueName.ALL)
         win.search_now("jalan rusak")
         if win.model.rowCount() == 0:
             win.search_now("jalan")
@@ -119,10 +124,10 @@ def take(out: Path, data_dir: Path, complaints: int) -> list[Path]:
             app.removeTranslator(t)
         install_translators(app, "en")
         english = window()
-        english.show_queue("baru")
+        english.show_queue(QueueName.NEW)
         _settle(app, runner)
         if english.model.rowCount() == 0:
-            english.show_queue("all")
+            english.show_queue(QueueName.ALL)
         english.select_row(0)
         _wait(app, lambda: english.detail.current_id is not None)
         grab(english, "english.png")

@@ -1,26 +1,20 @@
 """What the window needs from the core, as one small interface (`DeskSession`), so widgets never import the store.
 
-The real implementation (`desktop.ui.services.StoreSession`) binds it to an open replica and a sync engine;
+The real implementation (`desktop.app.session.StoreSession`) binds it to an open replica and a sync engine;
 tests may give the window any object with these methods.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
 from typing import Any, Protocol
 
-from desktop.ui.jobs import JobContext
-from desktop.ui.queue_model import QueueQuery, QueueSource
+from desktop.app.queries import QueueQuery
+from desktop.app.session import SyncStatus
+from desktop.ui.queue_model import QueueSource
 
-
-@dataclass(frozen=True)
-class SyncStatus:
-    online: bool
-    last_sync_at: dt.datetime | None
-    pending_ops: int
-    wire_bytes: int = 0  # bytes on the wire since the window opened
-    work_offline: bool = False
+__all__ = ["DeskSession", "SyncStatus"]
 
 
 class DeskSession(Protocol):
@@ -53,6 +47,8 @@ class DeskSession(Protocol):
 
     def status(self) -> SyncStatus: ...
 
-    def sync_once(self, ctx: JobContext) -> Any: ...
+    # One sync pass: the session is itself the sync runner's engine (desktop.sync.runner.Engine).
+    def run_once(self, progress: Callable[[Any], None] | None = None,
+                 cancel: threading.Event | None = None) -> Any: ...  # fmt: skip
 
     def close(self) -> None: ...

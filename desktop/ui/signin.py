@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,19 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.context import JobContext
+from desktop.app.signin import SignInRequest
 from desktop.ui.errors import ErrorKind, classify_error, describe
-from desktop.ui.jobs import JobContext, JobRunner, Lane
+from desktop.ui.jobs import JobRunner, Lane
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class SignInRequest:
-    server_url: str
-    username: str
-    password: str
-    remember: bool
-    passphrase: str | None = None
 
 
 # Runs on the network lane; returns whatever the app needs afterwards (a signed-in session).

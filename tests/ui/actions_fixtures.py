@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from desktop.app.session import StoreSession
 from desktop.store.engine import Replica
 from desktop.ui.jobs import JobRunner
 from desktop.ui.main_window import MainWindow
-from desktop.ui.services import StoreSession
 from desktop.ui.settings import UiSettings
 from tests.ui.factory import OPD, USER, change, complaint_data, make_replica
 
@@ -121,3 +121,10 @@ def select(qtbot: Any, window: MainWindow, complaint_id: str) -> None:
     with qtbot.waitSignal(window.detailShown, timeout=5000):
         window.show_complaint(complaint_id)
     assert window.desk_actions.detail is not None and window.desk_actions.detail.id == complaint_id
+
+
+def opened(qtbot: Any, window: MainWindow, open_dialog: Callable[[], object]) -> Any:
+    """Ask for an action dialog and return it once it is open (its data is read in the background first)."""
+    with qtbot.waitSignal(window.desk_actions.dialogOpened, timeout=5000) as shown:
+        open_dialog()
+    return shown.args[0]

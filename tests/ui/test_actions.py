@@ -7,11 +7,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from desktop.app import attachments as app_attachments
+from desktop.app import office
 from desktop.domain.attachments import MAX_ATTACHMENT_BYTES
 from desktop.domain.sla import WorkingCalendar
 from desktop.domain.templates import ANONYMOUS_REPORTER
-from desktop.store import queue as store_queue
-from desktop.ui import services
+from desktop.store import detail as store_detail
 from desktop.ui.actions.gating import complaint_gates, followup_gates, status_moves
 from desktop.ui.main_window import MainWindow
 from desktop.ui.queue_model import Column
@@ -24,17 +25,19 @@ from tests.ui.actions_fixtures import (
     STAFF,
     SUB_JALAN,
     SUPERVISOR,
+    opened,
     outbox,
     select,
 )
+from tests.ui.waits import search
 
 replica = actions_fixtures.replica
 make_window = actions_fixtures.make_window
 
 
-def row_of(window: MainWindow, complaint_id: str) -> int:
-    window.search_now(str({"c-new": 4_000_001, "c-named": 4_000_002, "c-done": 4_000_003}[complaint_id]))
-    assert window.model.rowCount() == 1
+def row_of(qtbot: Any, window: MainWindow, complaint_id: str) -> int:
+    tracking_id = {"c-new": 4_000_001, "c-named": 4_000_002, "c-done": 4_000_003}[complaint_id]
+    assert search(qtbot, window, str(tracking_id)) == 1
     return 0
 
 
@@ -44,13 +47,12 @@ def sync_badge(window: MainWindow) -> Any:
 
 def test_disposition_internal_lands_in_outbox_and_shows_at_once(qtbot, make_window, replica) -> None:
     window = make_window(ADMIN)
-    row_of(window, "c-new")
+    row_of(qtbot, window, "c-new")
     assert not sync_badge(window)
     select(qtbot, window, "c-new")
     actions = window.desk_actions
     assert actions.actions["dispose"].isEnabled()
-    dialog = actions.open_disposition()
-    assert dialog is not None
+    dialog = opened(qtbot, window, actions.open_disposition)
     # targets come from the replica: the OPD's sub-units and team; external bodies and other OPDs for "bukan wewenang"
     assert dialog.subunit_combo.findData(SUB_JALAN) > 0
     assert dialog.member_combo.findData(STAFF) > 0 and dialog.member_combo.findData("user-dinkes") < 0
@@ -63,7 +65,7 @@ def test_disposition_internal_lands_in_outbox_and_shows_at_once(qtbot, make_wind
     expected = dialog.due_date()
     assert expected == WorkingCalendar(
         [dt.date(2026, 1, 1), dt.date(2026, 1, 16), dt.date(2026, 2, 17)]
-    ).add_working_days(services.office_today(replica, "unit-pupr"), 5)
+    ).add_working_days(office.office_today(replica, "unit-pupr"), 5)
     assert dialog.due_label.text()  # the resulting date is shown
     assert dialog.ok_button.isEnabled()
     with qtbot.waitSignal(actions.actionFinished, timeout=5000) as done:
@@ -85,8 +87,8 @@ def test_disposition_internal_lands_in_outbox_and_shows_at_once(qtbot, make_wind
 def test_disposition_external_bukan_wewenang(qtbot, make_window, replica) -> None:
     window = make_window(ADMIN)
     select(qtbot, window, "c-named")
-    dialog = window.desk_actions.open_disposition()
-    assert dialog is not None and dialog.external_radio.isEnabled()
+    dialog = opened(qtbot, window, window.desk_actions.open_disposition)
+    assert dialog.external_radio.isEnabled()
     dialog.external_radio.setChecked(True)
     assert not dialog.ok_button.isEnabled()  # a reason is required
     dialog.reason_edit.setPlainText("Jaringan listrik bukan kewenangan Dinas PUPR")
@@ -97,7 +99,7 @@ def test_disposition_external_bukan_wewenang(qtbot, make_window, replica) -> Non
     assert op["payload"]["kind"] == "external"
     assert op["payload"]["reason"] == "Jaringan listrik bukan kewenangan Dinas PUPR"
     assert op["payload"]["suggested_body"] == "PT PLN (Persero) UP3 Banjarmasin"
-    assert store_queue.detail(replica, "c-named").status == "dikembalikan"
+    assert store_detail.detail(replica, "c-named").status == "dikembalikan"
 
 
 def test_note_dialog(qtbot, make_window, replica) -> None:
@@ -117,10 +119,9 @@ def test_note_dialog(qtbot, make_window, replica) -> None:
 
 def test_assign_dialog_lists_the_team(qtbot, make_window, replica) -> None:
     window = make_window(ADMIN)
-    row_of(window, "c-named")
+    row_of(qtbot, window, "c-named")
     select(qtbot, window, "c-named")
-    dialog = window.desk_actions.open_assign()
-    assert dialog is not None
+    dialog = opened(qtbot, window, window.desk_actions.open_assign)
     names = {dialog.member_combo.itemData(i) for i in range(dialog.member_combo.count())}
     assert names == {ADMIN, STAFF, SUPERVISOR}
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findData(STAFF))
@@ -171,7 +172,8 @@ def test_role_gating_staff_cannot_dispose(qtbot, make_window) -> None:
     assert not actions.actions["assign"].isEnabled()
     assert not actions.actions["status"].isEnabled()
     assert actions.actions["note"].isEnabled() and actions.actions["followup"].isEnabled()
-    assert actions.open_disposition() is None
+    with qtbot.assertNotEmitted(actions.dialogOpened):
+        actions.open_disposition()
     assert "role" in actions.actions["dispose"].toolTip().lower()
 
 
@@ -203,8 +205,7 @@ def test_gates_pure() -> None:
 def test_followup_template_with_anonymous_reporter(qtbot, make_window) -> None:
     window = make_window(ADMIN)
     select(qtbot, window, "c-new")
-    editor = window.desk_actions.open_followup()
-    assert editor is not None
+    editor = opened(qtbot, window, window.desk_actions.open_followup)
     ids = [editor.template_combo.itemData(i) for i in range(editor.template_combo.count())]
     assert ids[0].startswith("pu-")  # the category's own templates come first
     editor.template_combo.setCurrentIndex(0)
@@ -219,8 +220,7 @@ def test_followup_template_with_anonymous_reporter(qtbot, make_window) -> None:
 def test_followup_template_names_a_named_reporter(qtbot, make_window) -> None:
     window = make_window(ADMIN)
     select(qtbot, window, "c-named")
-    editor = window.desk_actions.open_followup()
-    assert editor is not None
+    editor = opened(qtbot, window, window.desk_actions.open_followup)
     editor.apply_template()
     assert editor.text_edit.toPlainText().startswith("Yth. Budi Santoso,")
     editor.reject()
@@ -253,17 +253,17 @@ def test_attachment_too_large_is_refused_before_anything_is_stored(
 def test_attachment_check_rules(tmp_path) -> None:
     ok = tmp_path / "a.png"
     ok.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 10)
-    assert services.check_attachment(ok) == (None, "image/png")
+    assert app_attachments.check(ok) == (None, "image/png")
     edge = tmp_path / "b.pdf"
     edge.write_bytes(b"%PDF-" + b"\0" * (MAX_ATTACHMENT_BYTES - 5))
-    assert services.check_attachment(edge)[0] is None
+    assert app_attachments.check(edge)[0] is None
     over = tmp_path / "c.pdf"
     over.write_bytes(b"%PDF-" + b"\0" * (MAX_ATTACHMENT_BYTES - 4))
-    assert services.check_attachment(over)[0] == "too_large"
-    assert services.check_attachment(tmp_path / "missing.pdf")[0] == "missing"
+    assert app_attachments.check(over)[0] == "too_large"
+    assert app_attachments.check(tmp_path / "missing.pdf")[0] == "missing"
     audio = tmp_path / "rekaman.mp3"
     audio.write_bytes(b"ID3" + b"\0" * 10)
-    assert services.check_attachment(audio)[0] is None
+    assert app_attachments.check(audio)[0] is None
 
 
 def _followup(fid: str, author: str, state: str, text_: str) -> dict[str, Any]:
@@ -282,8 +282,7 @@ def test_supervisor_never_approves_own_followup(qtbot, make_window, replica) -> 
     write(replica, [_followup("fu-own", SUPERVISOR, "submitted", "Teks kepala")])
     window = make_window(SUPERVISOR)
     select(qtbot, window, "c-named")
-    editor = window.desk_actions.open_followup()
-    assert editor is not None
+    editor = opened(qtbot, window, window.desk_actions.open_followup)
     editor.followup_combo.setCurrentIndex(editor.followup_combo.findData("fu-own"))
     assert editor.text_edit.toPlainText() == "Teks kepala"
     assert not editor.approve_button.isEnabled() and not editor.return_button.isEnabled()
@@ -298,8 +297,8 @@ def test_supervisor_reviews_someone_elses_followup(qtbot, make_window, replica) 
     write(replica, [_followup("fu-staff", STAFF, "submitted", "Teks staf")])
     window = make_window(SUPERVISOR)
     select(qtbot, window, "c-named")
-    editor = window.desk_actions.open_followup()
-    assert editor is not None and editor.current_followup_id() == "fu-staff"
+    editor = opened(qtbot, window, window.desk_actions.open_followup)
+    assert editor.current_followup_id() == "fu-staff"
     assert editor.text_edit.isReadOnly()  # an approval binds to the exact text read
     assert editor.approve_button.isEnabled()
     assert not editor.return_button.isEnabled()  # a return needs a reason
@@ -311,8 +310,8 @@ def test_supervisor_reviews_someone_elses_followup(qtbot, make_window, replica) 
 def test_staff_drafts_but_does_not_submit(qtbot, make_window) -> None:
     window = make_window(STAFF)
     select(qtbot, window, "c-named")
-    editor = window.desk_actions.open_followup()
-    assert editor is not None and editor.current_followup_id() is None
+    editor = opened(qtbot, window, window.desk_actions.open_followup)
+    assert editor.current_followup_id() is None
     assert not editor.approve_button.isVisible()
     editor.apply_template()
     assert editor.save_button.isEnabled() and not editor.submit_button.isEnabled()
@@ -325,8 +324,7 @@ def test_followup_draft_is_stored_or_clearly_not_available(qtbot, make_window, r
 
     window = make_window(ADMIN)
     select(qtbot, window, "c-named")
-    editor = window.desk_actions.open_followup()
-    assert editor is not None
+    editor = opened(qtbot, window, window.desk_actions.open_followup)
     editor.apply_template()
     if hasattr(store_actions, "create_followup"):
         with qtbot.waitSignal(window.desk_actions.actionFinished, timeout=5000):

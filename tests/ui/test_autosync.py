@@ -11,15 +11,16 @@ from typing import Any
 
 import pytest
 
+from desktop.app.changes import Changes, local_action, sync_pass
+from desktop.app.session import StoreSession
 from desktop.sync.backoff import Backoff
 from desktop.sync.engine import SyncSummary
 from desktop.sync.runner import Outcome, RetryNotice, RunResult
-from desktop.sync.scheduler import SyncScheduler
+from desktop.sync.scheduler import SyncScheduler, Trigger
 from desktop.sync.transport import NetworkError, UpgradeRequired
 from desktop.ui.autosync import AutoSync
-from desktop.ui.jobs import JobContext, JobRunner
+from desktop.ui.jobs import JobRunner
 from desktop.ui.main_window import MainWindow
-from desktop.ui.services import StoreSession
 from desktop.ui.settings import UiSettings
 from tests.ui.factory import make_replica
 
@@ -29,7 +30,7 @@ def _summary() -> SyncSummary:
 
 
 class FakeSession:
-    """can_sync + sync_once(ctx): fails with the queued errors first, then succeeds."""
+    """can_sync + run_once(progress, cancel): fails with the queued errors first, then succeeds."""
 
     can_sync = True
     server_url = None
@@ -39,7 +40,7 @@ class FakeSession:
         self.calls = 0
         self.lock = threading.Lock()
 
-    def sync_once(self, ctx: JobContext) -> SyncSummary:
+    def run_once(self, progress: Any = None, cancel: Any = None) -> SyncSummary:
         with self.lock:
             self.calls += 1
             error = self.errors.pop(0) if self.errors else None
@@ -151,6 +152,27 @@ def test_probe_brings_the_desk_back_online(qtbot, jobs: JobRunner) -> None:
     auto.stop()
 
 
+def test_only_changes_made_here_ask_for_a_pass(qtbot, jobs: JobRunner) -> None:
+    session = FakeSession()
+    auto = _auto(session, jobs)
+    announced: list[Changes] = []
+
+    def announce(result: RunResult) -> None:  # as the window does: the pass's changes on the change signal
+        changes = sync_pass(result.summary)
+        announced.append(changes)
+        auto.changes_made(changes)
+
+    auto.finished.connect(announce)
+    auto.changes_made(Changes(reference=True))  # nothing queued for the hub: nothing to send
+    assert auto.scheduler.seconds_until_due() is None
+    with qtbot.waitSignal(auto.finished, timeout=5000):
+        auto.changes_made(local_action("c-1"))  # an action queued an op: sync soon
+    assert session.calls == 1 and announced and announced[0].outbox
+    due = auto.scheduler.next_due()  # the pass's own changes did not ask for another: only the periodic one
+    assert due is not None and due[1] is Trigger.PERIODIC
+    auto.stop()
+
+
 def test_network_information_loads_without_warnings(qtbot, jobs: JobRunner) -> None:
     auto = AutoSync(FakeSession(), jobs, use_network_information=True)
     assert auto.scheduler.online in (True, False, None)
@@ -170,20 +192,27 @@ def test_session_that_cannot_sync_never_syncs(qtbot, jobs: JobRunner) -> None:
 def test_window_syncs_shortly_after_a_local_change(qtbot, tmp_path: Path) -> None:
     calls: list[int] = []
 
-    def sync(ctx: JobContext) -> SyncSummary:
+    class Engine:
+        def run_once(self, progress: Any = None, cancel: Any = None) -> SyncSummary:
+            return sync()
+
+    def sync() -> SyncSummary:
         calls.append(1)
         return _summary()
 
     replica = make_replica(tmp_path / "replica", 20)
-    session = StoreSession(replica, sync=sync)
+    session = StoreSession(replica, engine=Engine())
     runner = JobRunner()
     window = MainWindow(session, runner, UiSettings(tmp_path / "settings"))
     qtbot.addWidget(window)
     try:
         window.autosync.scheduler.debounce = 0.05
         with qtbot.waitSignal(window.syncFinished, timeout=5000) as done:
-            window.refresh_after_local_change()
+            window.changed.emit(local_action("c-000001"))  # what an Op emits once its action is stored
         assert done.args == [True] and len(calls) == 1
+        # the pass announced what it changed (a pull, a push) on the same signal: no reason to sync again
+        due = window.autosync.scheduler.next_due()
+        assert due is not None and due[1] is Trigger.PERIODIC
         window.close()
         assert window.autosync.scheduler.seconds_until_due() is None or window.autosync._stopped
     finally:

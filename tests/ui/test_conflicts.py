@@ -6,22 +6,19 @@ resolve API and the outbox shows the result. The Konflik queue lists the records
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import text
 
+from desktop.app import conflicts as app_conflicts
 from desktop.store import actions as store_actions
 from desktop.store import conflicts as store_conflicts
 from desktop.store.engine import Replica
-from desktop.ui import services
-from desktop.ui.conflicts import (
-    ConflictColumn,
-    ConflictDialog,
-    ConflictsModel,
-    open_conflict,
-    open_conflicts_of,
-)
+from desktop.ui.conflicts import ConflictColumn, ConflictDialog, ConflictsModel
+from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import LAST_QUEUE, UiSettings
 from tests.ui import actions_fixtures
 from tests.ui.actions_fixtures import ADMIN, HOSTILE, STAFF, outbox
@@ -33,6 +30,15 @@ make_window = actions_fixtures.make_window
 BASE = "Yth. Bapak/Ibu Pelapor,\nLaporan sedang kami proses.\nTerima kasih.\n"
 MINE = "Yth. Bapak/Ibu Pelapor,\nLaporan sedang kami proses di lokasi.\nTerima kasih.\n"
 THEIRS = "Yth. Bapak/Ibu Pelapor,\nLaporan sedang kami proses.\nTerima kasih atas laporannya.\n"
+
+
+def opened(qtbot: Any, window: MainWindow, open_it: Callable[[], object]) -> ConflictDialog:
+    """Ask for a conflict's view and return its dialog once open (the view is read on the DB lane first)."""
+    with qtbot.waitSignal(window.conflicts_queue.dialogOpened, timeout=5000) as shown:
+        open_it()
+    dialog = shown.args[0]
+    assert isinstance(dialog, ConflictDialog) and dialog is window.conflict_dialog
+    return dialog
 
 
 def _op(replica: Replica, op_id: str) -> dict[str, Any]:
@@ -118,8 +124,7 @@ def make_departure(replica: Replica) -> tuple[str, str]:
 def test_disposition_conflict_keep_mine(qtbot, make_window, replica) -> None:
     conflict_id, op_id, theirs_version = make_disposition_conflict(replica)
     window = make_window(ADMIN)
-    dialog = open_conflicts_of(window, "c-named")
-    assert isinstance(dialog, ConflictDialog)
+    dialog = opened(qtbot, window, partial(window.conflicts_queue.open_first_of, "c-named"))
     assert dialog.view.id == conflict_id and dialog.view.kind == "disposition.create"
     assert f"Cek {HOSTILE}" in dialog.mine_edit.toPlainText()  # plain text, literally
     assert HOSTILE in dialog.theirs_edit.toPlainText()
@@ -127,7 +132,7 @@ def test_disposition_conflict_keep_mine(qtbot, make_window, replica) -> None:
     with qtbot.waitSignal(dialog.resolved, timeout=5000) as done:
         dialog.keep_button.click()
     assert done.args == [conflict_id, "mine"]
-    assert services.list_conflicts(replica) == []
+    assert app_conflicts.list_conflicts(replica) == []
     (again,) = [o for o in outbox(replica) if o["kind"] == "disposition.create"]
     assert again["op_id"] != op_id and again["state"] == "queued"  # the same intent, as a new op
     assert again["base_version"] == theirs_version and again["payload"]["instruction"] == f"Cek {HOSTILE}"
@@ -137,11 +142,10 @@ def test_disposition_conflict_keep_mine(qtbot, make_window, replica) -> None:
 def test_take_theirs(qtbot, make_window, replica) -> None:
     conflict_id, op_id, _v = make_disposition_conflict(replica)
     window = make_window(ADMIN)
-    dialog = open_conflict(window, conflict_id)
-    assert dialog is not None
+    dialog = opened(qtbot, window, partial(window.conflicts_queue.open, conflict_id))
     with qtbot.waitSignal(dialog.resolved, timeout=5000):
         dialog.take_button.click()
-    assert services.list_conflicts(replica) == []
+    assert app_conflicts.list_conflicts(replica) == []
     assert [o for o in outbox(replica) if o["kind"] == "disposition.create"] == []
     record = store_conflicts.get_conflict(replica, conflict_id, include_resolved=True)
     assert record is not None and record.resolution == "theirs"
@@ -152,8 +156,8 @@ def test_take_theirs(qtbot, make_window, replica) -> None:
 def test_followup_text_merge(qtbot, make_window, replica) -> None:
     conflict_id = make_text_conflict(replica)
     window = make_window(ADMIN)
-    dialog = open_conflict(window, conflict_id)
-    assert dialog is not None and dialog.view.is_text
+    dialog = opened(qtbot, window, partial(window.conflicts_queue.open, conflict_id))
+    assert dialog.view.is_text
     assert dialog.base_edit is not None and dialog.base_edit.toPlainText() == BASE
     assert dialog.mine_edit.toPlainText() == MINE and dialog.theirs_edit.toPlainText() == THEIRS
     merged = dialog.merged_text()
@@ -167,7 +171,7 @@ def test_followup_text_merge(qtbot, make_window, replica) -> None:
     with qtbot.waitSignal(dialog.resolved, timeout=5000) as done:
         dialog.merge_button.click()
     assert done.args == [conflict_id, "merge"]
-    assert services.list_conflicts(replica) == []
+    assert app_conflicts.list_conflicts(replica) == []
     (edit,) = [o for o in outbox(replica) if o["kind"] == "followup.edit" and o["state"] == "queued"]
     assert edit["payload"]["text"] == merged + "Salam.\n"
     assert edit["payload"]["base_text_hash"] == store_actions.text_hash(THEIRS)  # rebased on the hub's text
@@ -176,12 +180,12 @@ def test_followup_text_merge(qtbot, make_window, replica) -> None:
 def test_clashing_edits_must_be_settled_before_merging(qtbot, make_window, replica) -> None:
     conflict_id = make_text_conflict(replica, mine="A\nmine\nC\n", base="A\nB\nC\n", theirs="A\ntheirs\nC\n")
     window = make_window(ADMIN)
-    dialog = open_conflict(window, conflict_id)
-    assert dialog is not None and dialog.merged_edit is not None
+    dialog = opened(qtbot, window, partial(window.conflicts_queue.open, conflict_id))
+    assert dialog.merged_edit is not None
     assert "<<<<<<< " in (dialog.merged_text() or "")
     assert not dialog.merge_button.isEnabled()
     dialog.merge()  # refused while markers remain
-    assert len(services.list_conflicts(replica)) == 1
+    assert len(app_conflicts.list_conflicts(replica)) == 1
     dialog.merged_edit.setPlainText("A\nmine and theirs\nC\n")
     assert dialog.merge_button.isEnabled()
     with qtbot.waitSignal(dialog.resolved, timeout=5000):
@@ -205,9 +209,10 @@ def test_konflik_queue_lists_conflicts_and_opens_them(qtbot, make_window, replic
     qtbot.waitUntil(lambda: window.queue_panel.panel_model.count("conflicts") == 1, timeout=5000)
     with qtbot.waitSignal(window.detailShown, timeout=5000):
         queue.view.selectRow(0)  # the complaint beside the list
-    queue.view.activated.emit(model.index(0, 0))  # Enter / double click
-    dialog = window.conflict_dialog
-    assert isinstance(dialog, ConflictDialog) and dialog.view.id == conflict_id
+    dialog = opened(
+        qtbot, window, partial(queue.view.activated.emit, model.index(0, 0))
+    )  # Enter / double click
+    assert dialog.view.id == conflict_id
     with qtbot.waitSignal(queue.loaded, timeout=5000) as reloaded:
         dialog.take_button.click()
     assert reloaded.args == [0]
@@ -225,8 +230,8 @@ def test_departure_shows_in_the_konflik_queue_and_is_copied_then_dropped(qtbot, 
     assert model.data(model.index(0, ConflictColumn.TRACKING_ID)) == "4000002"
     assert model.data(model.index(0, ConflictColumn.WHAT)) == "Left the OPD"
     assert model.data(model.index(0, ConflictColumn.REASON)) == "The complaint left your OPD"
-    dialog = queue.open(conflict_id)
-    assert dialog is not None and dialog.view.is_departure
+    dialog = opened(qtbot, window, partial(queue.open, conflict_id))
+    assert dialog.view.is_departure
     assert dialog.mine_edit.toPlainText() == f"Draf luring {HOSTILE}"  # the draft, as plain text
     assert (
         "dikembalikan" in dialog.theirs_edit.toPlainText() or "Returned" in dialog.theirs_edit.toPlainText()
@@ -262,21 +267,23 @@ def test_conflicts_model_passes_the_model_tester(qtmodeltester, replica) -> None
     model = ConflictsModel()
     qtmodeltester.check(model, force_py=True)
     make_disposition_conflict(replica)
-    model.set_items(services.list_conflicts(replica))
+    model.set_items(app_conflicts.list_conflicts(replica))
     assert model.rowCount() == 1
     qtmodeltester.check(model, force_py=True)
 
 
 def test_resolved_conflict_is_not_opened_again(qtbot, make_window, replica) -> None:
     window = make_window(ADMIN)
-    assert open_conflict(window, "no-such-conflict") is None
-    assert window.message_bar.isVisible()
+    with qtbot.assertNotEmitted(window.conflicts_queue.dialogOpened, wait=200):
+        window.conflicts_queue.open("no-such-conflict")
+        qtbot.waitUntil(window.message_bar.isVisible, timeout=5000)
+    assert "already resolved" in window.message_bar.text
 
 
 def test_payload_json_is_what_the_dialog_reads(replica) -> None:
     """The record the dialog reads is the engine's: mine is the op's payload as sent."""
     conflict_id, op_id, _v = make_disposition_conflict(replica)
-    view = services.conflict_view(replica, conflict_id)
+    view = app_conflicts.conflict_view(replica, conflict_id)
     assert view is not None
     with replica.read() as conn:
         payload = json.loads(

@@ -12,16 +12,19 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.store import queue as store_queue
-from desktop.store.queue import QueueFilter
+from desktop.app.queries import QueueQuery, StoreQueueSource
+from desktop.app.session import OutboxItem, StoreSession
+from desktop.store import queues as store_queues
+from desktop.store.queues import QueueFilter
+from desktop.sync.engine import SyncSummary
 from desktop.ui.jobs import JobRunner, Lane, NetworkDisabled
 from desktop.ui.main_window import MainWindow
 from desktop.ui.outbox_model import OutboxModel
-from desktop.ui.queue_model import Column, QueueQuery, QueueTableModel
+from desktop.ui.queue_model import Column, QueueTableModel
 from desktop.ui.queue_panel import PANEL_QUEUES, QueuePanelModel
-from desktop.ui.services import OutboxItem, StoreQueueSource, StoreSession
-from desktop.ui.settings import LANGUAGE, UiSettings
+from desktop.ui.settings import UiSettings
 from tests.ui.factory import USER, change, complaint_data, make_replica
+from tests.ui.waits import search, settled
 
 N = 300
 
@@ -47,9 +50,9 @@ class CountingSync:
     def __init__(self) -> None:
         self.calls = 0
 
-    def __call__(self, ctx: Any) -> str:
+    def run_once(self, progress: Any = None, cancel: Any = None) -> SyncSummary:
         self.calls += 1
-        return "ok"
+        return SyncSummary(pulled=0, pushed=0, conflicts=0, rejected=0, seconds=0.0, wire_bytes=0)
 
 
 @pytest.fixture
@@ -60,7 +63,7 @@ def sync() -> CountingSync:
 @pytest.fixture
 def session(tmp_path: Path, sync: CountingSync) -> Iterator[StoreSession]:
     replica = make_replica(tmp_path / "replica", N, calendar())
-    s = StoreSession(replica, sync=sync)
+    s = StoreSession(replica, engine=sync)
     yield s
     s.close()
 
@@ -73,12 +76,13 @@ def window(qtbot, session: StoreSession, tmp_path: Path) -> Iterator[MainWindow]
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: win.queue_panel.panel_model.count("all") is not None, timeout=5000)
+    settled(qtbot, win)
     yield win
     runner.shutdown()
 
 
 def test_panel_counts_match_the_replica(window: MainWindow, session: StoreSession) -> None:
-    expected = store_queue.queue_counts(session.replica)
+    expected = store_queues.queue_counts(session.replica)
     panel = window.queue_panel.panel_model
     for key in PANEL_QUEUES:
         assert panel.count(key) == expected[key], key
@@ -87,13 +91,13 @@ def test_panel_counts_match_the_replica(window: MainWindow, session: StoreSessio
 
 
 def test_counts_follow_a_local_change(qtbot, window: MainWindow, session: StoreSession) -> None:
-    from desktop.store.actions import add_note
+    from desktop.app.complaints import add_note
 
     panel = window.queue_panel.panel_model
     assert panel.count("outbox") == 0
-    add_note(session.replica, "c-000007", "catatan")
+    changes = add_note(session.replica, "c-000007", "catatan")
     with qtbot.waitSignal(window.countsRefreshed, timeout=5000):
-        window.refresh_after_local_change("c-000007")
+        window.changed.emit(changes)  # what an Op does once its action is stored
     assert panel.count("outbox") == 1
     window.show_queue("outbox")
     assert window.stack.currentWidget() is window.outbox_table
@@ -107,10 +111,11 @@ def test_counts_follow_a_local_change(qtbot, window: MainWindow, session: StoreS
 
 
 def test_switching_queues(qtbot, window: MainWindow, session: StoreSession) -> None:
-    for key in ("baru", "mine", "need_followup", "overdue", "conflicts", "all"):
+    for key in ("new", "mine", "need_followup", "overdue", "conflicts", "all"):
         with qtbot.waitSignal(window.queueChanged, timeout=2000):
             window.queue_panel.select_key(key)
-        expected = store_queue.count(session.replica, QueueFilter(queue=key))
+        settled(qtbot, window)
+        expected = store_queues.count(session.replica, QueueFilter(queue=key))
         assert window.model.rowCount() == expected, key
         # the Konflik queue lists the conflict records (departures too) instead of complaints
         shown = window.conflicts_queue.view if key == "conflicts" else window.table
@@ -120,24 +125,31 @@ def test_switching_queues(qtbot, window: MainWindow, session: StoreSession) -> N
 
 def test_filters_apply_in_sql(qtbot, window: MainWindow, session: StoreSession) -> None:
     bar = window.filter_bar
+
+    def rows() -> int:
+        settled(qtbot, window)
+        return int(window.model.rowCount())
+
     bar.status.setCurrentIndex(bar.status.findData("diproses"))
-    assert window.model.rowCount() == len([n for n in range(N) if n % 6 == 1])
+    assert rows() == len([n for n in range(N) if n % 6 == 1])
     bar.channel.setCurrentIndex(bar.channel.findData("sms"))
-    both = store_queue.count(session.replica, QueueFilter(status="diproses", channel="sms"))
-    assert window.model.rowCount() == both
+    both = store_queues.count(session.replica, QueueFilter(status="diproses", channel="sms"))
+    assert rows() == both
     bar.clear()
-    assert window.model.rowCount() == N
+    assert rows() == N
     qtbot.waitUntil(lambda: bar.kecamatan.count() > 1, timeout=5000)
     bar.kecamatan.setCurrentIndex(bar.kecamatan.findData("Marabahan"))
-    assert window.model.rowCount() == store_queue.count(session.replica, QueueFilter(kecamatan="Marabahan"))
+    assert rows() == store_queues.count(session.replica, QueueFilter(kecamatan="Marabahan"))
     bar.clear()
     # complaint n arrives 37 n minutes after 1 January 2026 00:00 UTC: 1 January holds n = 0..38
     bar.date_from.setDate(QDate(2026, 1, 1))
     bar.date_to.setDate(QDate(2026, 1, 1))
-    assert window.model.rowCount() == 39
+    assert rows() == 39
     bar.clear()
-    window.search_now("jalan rusak 12")  # several words, the last one a prefix
-    assert window.model.rowCount() == store_queue.count(session.replica, QueueFilter(search="jalan rusak 12"))
+    # several words, the last one a prefix
+    assert search(qtbot, window, "jalan rusak 12") == store_queues.count(
+        session.replica, QueueFilter(search="jalan rusak 12")
+    )
     assert window.model.rowCount() > 1
 
 
@@ -147,7 +159,7 @@ def test_deadline_column_counts_working_days(session: StoreSession) -> None:
     # → Fri 2, Mon 5, (Tue 6 is a holiday) Wed 7 January.
     now = dt.datetime(2026, 1, 5, 1, 0, tzinfo=dt.UTC)  # Monday 5 January, 09:00 WITA
     source = StoreQueueSource(session.replica, session.clock, now=lambda: now)
-    model = QueueTableModel(source, QueueQuery(QueueFilter(search="1000000")))
+    model = QueueTableModel(source, QueueQuery(QueueFilter(search="1000000")), background=False)
     assert model.rowCount() == 1
     index = model.index(0, Column.DEADLINE)
     assert model.data(index) == "1 working day left"  # Wed 7 (Tue 6 is not counted)
@@ -157,11 +169,13 @@ def test_deadline_column_counts_working_days(session: StoreSession) -> None:
     late = StoreQueueSource(
         session.replica, session.clock, now=lambda: dt.datetime(2026, 1, 12, 1, tzinfo=dt.UTC)
     )
-    model = QueueTableModel(late, QueueQuery(QueueFilter(search="1000000")))
+    model = QueueTableModel(late, QueueQuery(QueueFilter(search="1000000")), background=False)
     index = model.index(0, Column.DEADLINE)
     assert model.data(index) == "3 days overdue"  # Thu 8, Fri 9, Mon 12
     assert model.data(index, Qt.ItemDataRole.ForegroundRole) is not None
-    on_hold = QueueTableModel(late, QueueQuery(QueueFilter(search="1000011")))  # n = 11: ditunda
+    on_hold = QueueTableModel(
+        late, QueueQuery(QueueFilter(search="1000011")), background=False
+    )  # n = 11: ditunda
     assert on_hold.data(on_hold.index(0, Column.DEADLINE)) == ""
 
 
@@ -223,21 +237,8 @@ def test_shortcuts(qtbot, window: MainWindow, sync: CountingSync) -> None:
     assert sync.calls == 1
 
 
-def test_language_switch_is_saved(qtbot, window: MainWindow, session: StoreSession, tmp_path: Path) -> None:
-    assert window.language_actions["en"].isChecked()  # tests run without a translator: English
-    window.language_actions["id"].trigger()
-    assert window.settings.get(LANGUAGE) == "id"
-    assert "next time" in window.message_bar.text
-    runner = JobRunner()
-    again = MainWindow(session, runner, UiSettings(tmp_path / "settings"))
-    qtbot.addWidget(again)
-    assert again.language_actions["id"].isChecked()
-    again.close()
-    runner.shutdown()
-
-
 def test_arrival_event_is_in_the_timeline(qtbot, window: MainWindow) -> None:
-    window.search_now("1000005")
+    search(qtbot, window, "1000005")
     with qtbot.waitSignal(window.detailShown, timeout=5000):
         window.select_row(0)
     text = window.detail.timeline.toPlainText()

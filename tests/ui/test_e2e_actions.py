@@ -20,16 +20,19 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import text
 
-from desktop.store import queue as store_queue
+from desktop.app import attachments as app_attachments
+from desktop.app.session import StoreSession
+from desktop.store import detail as store_detail
+from desktop.store import lookups as store_lookups
+from desktop.store import queues as store_queues
 from desktop.store.engine import Replica, open_replica
+from desktop.sync.engine import SyncEngine
 from desktop.sync.transport import Transport
 from desktop.testing.hub import run_hub, seed_hub
 from desktop.testing.proxy import FaultProxy
-from desktop.ui import services
-from desktop.ui.jobs import JobContext, JobRunner
+from desktop.ui.jobs import JobRunner
 from desktop.ui.main_window import MainWindow
 from desktop.ui.queue_model import Column
-from desktop.ui.services import StoreSession, _sync_callable
 from desktop.ui.settings import UiSettings
 
 PASSWORD = "demo"
@@ -90,8 +93,8 @@ def desk(qtbot: Any, hub: Hub, tmp_path: Path) -> Iterator[Callable[[str], Desk]
         replica = open_replica(tmp_path / f"{username}-{n}.db", secrets.token_hex(32))
         replica.set_account(hub.proxy.url, user)
         session = StoreSession(replica, user=user, server_url=hub.proxy.url, transport=transport,
-                               sync=_sync_callable(replica, transport, device))  # fmt: skip
-        session.sync_once(JobContext())  # the first sync fills the replica
+                               engine=SyncEngine(replica, transport, device))  # fmt: skip
+        session.run_once()  # the first sync fills the replica
         runner = JobRunner()
         window = MainWindow(session, runner, UiSettings(tmp_path / f"settings-{n}"))
         qtbot.addWidget(window)
@@ -136,17 +139,17 @@ def pick(replica: Replica, statuses: Sequence[str] = OPEN, *, unassigned: bool =
 
 
 def user_id(replica: Replica, username: str) -> str:
-    return next(u.id for u in store_queue.users(replica) if u.extra.get("username") == username)
+    return next(u.id for u in store_lookups.users(replica) if u.extra.get("username") == username)
 
 
 def tracking_of(replica: Replica, cid: str) -> int:
-    return int(store_queue.detail(replica, cid).tracking_id)
+    return int(store_detail.detail(replica, cid).tracking_id)
 
 
 def show(qtbot: Any, d: Desk, cid: str) -> None:
     """The complaint alone in the table (searched by its tracking ID) and in the detail pane."""
     d.window.search_now(str(tracking_of(d.replica, cid)))
-    qtbot.waitUntil(lambda: d.window.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not d.window.model.loading and d.window.model.rowCount() == 1, timeout=5000)
     with qtbot.waitSignal(d.window.detailShown, timeout=5000):
         d.window.show_complaint(cid)
     assert d.actions.detail is not None and d.actions.detail.id == cid
@@ -154,6 +157,13 @@ def show(qtbot: Any, d: Desk, cid: str) -> None:
 
 def badge(d: Desk) -> Any:
     return d.window.model.data(d.window.model.index(0, Column.SYNC))
+
+
+def opened(qtbot: Any, d: Desk, open_dialog: Callable[[], object]) -> Any:
+    """An action dialog, once open (its data is read on the DB lane first)."""
+    with qtbot.waitSignal(d.actions.dialogOpened, timeout=5000) as shown:
+        open_dialog()
+    return shown.args[0]
 
 
 def offline(hub: Hub) -> None:
@@ -176,7 +186,7 @@ def shows_pending(qtbot: Any, d: Desk, needle: str | None = None) -> None:
 
 
 def queued_ops(d: Desk) -> list[Any]:
-    return list(store_queue.outbox(d.replica))
+    return list(store_queues.outbox(d.replica))
 
 
 def sync_online(qtbot: Any, hub: Hub, d: Desk, *, drained: bool = True) -> None:
@@ -185,7 +195,7 @@ def sync_online(qtbot: Any, hub: Hub, d: Desk, *, drained: bool = True) -> None:
     with qtbot.waitSignal(d.window.syncFinished, timeout=60_000, check_params_cb=lambda ok: ok):
         d.window.sync_now()
     if drained:
-        assert store_queue.outbox(d.replica) == []
+        assert store_queues.outbox(d.replica) == []
 
 
 def exactly_once(hub: Hub, ops: Sequence[Any]) -> None:
@@ -196,7 +206,8 @@ def exactly_once(hub: Hub, ops: Sequence[Any]) -> None:
 
 def badge_cleared(qtbot: Any, d: Desk, cid: str) -> None:
     d.window.search_now(str(tracking_of(d.replica, cid)))
-    qtbot.waitUntil(lambda: d.window.model.rowCount() == 1 and not badge(d), timeout=5000)
+    qtbot.waitUntil(lambda: not d.window.model.loading and d.window.model.rowCount() == 1 and not badge(d),
+                    timeout=5000)  # fmt: skip
     with qtbot.waitSignal(d.window.detailShown, timeout=5000):
         d.window.show_complaint(cid)
     assert "not yet sent" not in d.window.detail.timeline.toPlainText()
@@ -237,8 +248,7 @@ def test_internal_disposition_and_bukan_wewenang(qtbot, hub, desk) -> None:
     inside, outside = pick(d.replica, ("terdisposisi",)), pick(d.replica, OPEN)
     offline(hub)
     show(qtbot, d, inside)
-    dialog = d.actions.open_disposition()
-    assert dialog is not None
+    dialog = opened(qtbot, d, d.actions.open_disposition)
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findData(staff))
     dialog.instruction_edit.setPlainText("Mohon ditinjau ke lokasi")
     dialog.due_spin.setValue(3)
@@ -246,15 +256,15 @@ def test_internal_disposition_and_bukan_wewenang(qtbot, hub, desk) -> None:
     shows_pending(qtbot, d, "Mohon ditinjau ke lokasi")
 
     show(qtbot, d, outside)
-    dialog = d.actions.open_disposition()
-    assert dialog is not None and dialog.external_radio.isEnabled()
+    dialog = opened(qtbot, d, d.actions.open_disposition)
+    assert dialog.external_radio.isEnabled()
     dialog.external_radio.setChecked(True)
     dialog.reason_edit.setPlainText("Jaringan listrik bukan kewenangan Dinas PUPR")
     dialog.body_combo.setCurrentIndex(1)
     assert dialog.ok_button.isEnabled()
     act(qtbot, d, dialog.accept)
     shows_pending(qtbot, d)
-    assert store_queue.detail(d.replica, outside).status == "dikembalikan"  # overlaid at once
+    assert store_detail.detail(d.replica, outside).status == "dikembalikan"  # overlaid at once
     ops = queued_ops(d)
     assert [o.kind for o in ops] == ["disposition.create", "disposition.create"]
 
@@ -279,8 +289,7 @@ def test_assign_claim_and_status_change(qtbot, hub, desk) -> None:
     offline(hub)
 
     show(qtbot, admin, to_assign)
-    dialog = admin.actions.open_assign()
-    assert dialog is not None
+    dialog = opened(qtbot, admin, admin.actions.open_assign)
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findData(staff))
     act(qtbot, admin, dialog.accept)
     qtbot.waitUntil(lambda: bool(badge(admin)), timeout=5000)
@@ -296,13 +305,13 @@ def test_assign_claim_and_status_change(qtbot, hub, desk) -> None:
     dialog.reason_edit.setPlainText("Menunggu data tambahan dari pelapor")
     act(qtbot, admin, dialog.accept)
     qtbot.waitUntil(lambda: bool(badge(admin)), timeout=5000)
-    assert store_queue.detail(admin.replica, to_move).status == target
+    assert store_detail.detail(admin.replica, to_move).status == target
 
     show(qtbot, staff_desk, to_claim)
     assert staff_desk.actions.actions["claim"].isEnabled()
     act(qtbot, staff_desk, staff_desk.actions.actions["claim"].trigger)
     qtbot.waitUntil(lambda: bool(badge(staff_desk)), timeout=5000)
-    assert store_queue.detail(staff_desk.replica, to_claim).assignee_id == staff_desk.user["id"]
+    assert store_detail.detail(staff_desk.replica, to_claim).assignee_id == staff_desk.user["id"]
 
     admin_ops, staff_ops = queued_ops(admin), queued_ops(staff_desk)
     assert [o.kind for o in admin_ops] == ["complaint.assign", "complaint.status"]
@@ -325,8 +334,8 @@ def test_followup_draft_edit_submit_with_the_link_cut(qtbot, hub, desk, tmp_path
     cid = pick(d.replica)
     show(qtbot, d, cid)
     offline(hub)
-    editor = d.actions.open_followup()
-    assert editor is not None and editor.current_followup_id() is None  # a new draft
+    editor = opened(qtbot, d, d.actions.open_followup)
+    assert editor.current_followup_id() is None  # a new draft
     editor.template_combo.setCurrentIndex(0)
     editor.apply_template()
     assert editor.text_edit.toPlainText().strip()
@@ -336,15 +345,14 @@ def test_followup_draft_edit_submit_with_the_link_cut(qtbot, hub, desk, tmp_path
     act(qtbot, d, editor.save_draft, "followup.save")
     shows_pending(qtbot, d, "Laporan Anda sedang kami tinjau.")
 
-    editor = d.actions.open_followup()
-    assert editor is not None
+    editor = opened(qtbot, d, d.actions.open_followup)
     fid = editor.current_followup_id()
     assert fid is not None  # the draft just saved is opened again
     editor.text_edit.setPlainText("Yth. Pelapor,\nLaporan Anda sudah kami tinjau di lokasi.\n")
     act(qtbot, d, editor.save_draft, "followup.save")
 
-    editor = d.actions.open_followup()
-    assert editor is not None and editor.current_followup_id() == fid
+    editor = opened(qtbot, d, d.actions.open_followup)
+    assert editor.current_followup_id() == fid
     assert editor.submit_button.isEnabled()
     act(qtbot, d, editor.submit, "followup.submit")
     shows_pending(qtbot, d, "Laporan Anda sudah kami tinjau di lokasi.")
@@ -375,15 +383,15 @@ def test_supervisor_approves_and_returns_offline(qtbot, hub, desk) -> None:
         assert fid is not None
         store_actions.submit_followup(admin.replica, fid)
         drafted[cid] = fid
-    admin.session.sync_once(JobContext())
-    assert store_queue.outbox(admin.replica) == []
+    admin.session.run_once()
+    assert store_queues.outbox(admin.replica) == []
 
     kepala = desk("kepala.pupr")
     offline(hub)
     for cid, action in ((first, "approve"), (second, "return")):
         show(qtbot, kepala, cid)
-        editor = kepala.actions.open_followup()
-        assert editor is not None and editor.current_followup_id() == drafted[cid]
+        editor = opened(qtbot, kepala, kepala.actions.open_followup)
+        assert editor.current_followup_id() == drafted[cid]
         assert editor.approve_button.isEnabled() and editor.text_edit.isReadOnly()
         if action == "approve":
             act(qtbot, kepala, editor.approve, "followup.approve")
@@ -443,7 +451,7 @@ def test_attachment_offline_then_fetched_on_demand_by_another_desk(qtbot, hub, d
     panel = other.actions.attachments
     qtbot.waitUntil(lambda: panel.list.count() >= 1, timeout=5000)
     row = next(i for i in range(panel.list.count()) if "jalan berlubang" in panel.list.item(i).text())
-    assert services.local_attachment(other.replica, sha) is None
+    assert app_attachments.local_content(other.replica, sha) is None
     offline(hub)
     with qtbot.waitSignal(other.actions.actionFailed, timeout=15_000) as failed:
         panel.list.setCurrentRow(row)  # an image: the preview asks for the bytes
@@ -468,7 +476,7 @@ def test_attachment_offline_then_fetched_on_demand_by_another_desk(qtbot, hub, d
     assert Path(done.args[0]).read_bytes() == picture.read_bytes()
     assert opened == [done.args[0]]
     assert (
-        services.local_attachment(other.replica, sha) == picture.read_bytes()
+        app_attachments.local_content(other.replica, sha) == picture.read_bytes()
     )  # kept, encrypted, for next time
     panel.list.setCurrentRow(-1)
     panel.list.setCurrentRow(row)
@@ -489,8 +497,7 @@ def test_conflict_from_a_real_round_trip_is_settled_in_the_konflik_queue(
     cid = pick(a.replica, OPEN, unassigned=True)
     offline(hub)
     show(qtbot, a, cid)
-    dialog = a.actions.open_disposition()
-    assert dialog is not None
+    dialog = opened(qtbot, a, a.actions.open_disposition)
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findData(staff))
     dialog.instruction_edit.setPlainText("Segera cek saluran air")
     act(qtbot, a, dialog.accept)
@@ -498,7 +505,7 @@ def test_conflict_from_a_real_round_trip_is_settled_in_the_konflik_queue(
 
     hub.proxy.set(offline=False)
     store_actions.claim(b.replica, cid)  # meanwhile on the hub: the complaint moved on
-    assert b.session.sync_once(JobContext()).pushed == 1
+    assert b.session.run_once().pushed == 1
     sync_online(qtbot, hub, a, drained=False)
     assert hub_count(hub, "SELECT count(*) FROM events WHERE op_id = ?", mine.op_id) == 0  # not applied
 
@@ -508,8 +515,9 @@ def test_conflict_from_a_real_round_trip_is_settled_in_the_konflik_queue(
         a.window.show_queue("conflicts")
     qtmodeltester.check(queue.model, force_py=True)
     assert queue.model.rowCount() == 1
-    queue.view.activated.emit(queue.model.index(0, 0))
-    view = a.window.conflict_dialog
+    with qtbot.waitSignal(queue.dialogOpened, timeout=5000) as shown:
+        queue.view.activated.emit(queue.model.index(0, 0))
+    view = shown.args[0]
     assert view.view.kind == "disposition.create" and "Segera cek saluran air" in view.mine_edit.toPlainText()
     assert staff in view.theirs_edit.toPlainText()  # the hub's state: claimed by the colleague
     with qtbot.waitSignal(view.resolved, timeout=5000):
@@ -518,7 +526,7 @@ def test_conflict_from_a_real_round_trip_is_settled_in_the_konflik_queue(
     assert again.op_id != mine.op_id and again.state == "queued"
     with qtbot.waitSignal(a.window.syncFinished, timeout=60_000, check_params_cb=lambda ok: ok):
         a.window.sync_now()
-    assert store_queue.outbox(a.replica) == []
+    assert store_queues.outbox(a.replica) == []
     exactly_once(hub, [again])
     assert (
         hub_count(hub, "SELECT count(*) FROM dispositions WHERE id = ?", again.payload["disposition_id"]) == 1

@@ -1,16 +1,21 @@
-"""Translations: every UI string is in the Indonesian .ts, translated; Indonesian is the default; English is a switch."""
+"""Translations: every UI string is in the Indonesian .ts, translated; Indonesian is the default; English is a switch;
+no exception's own (English) text is put in front of the user."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
 
-from desktop.ui.i18n import STATUS_CODES, install_translators, status_label
+from desktop.ui.i18n import DEFAULT_LANGUAGE, STATUS_CODES, chosen_language, install_translators, status_label
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "lapor_desk_id.ts"
@@ -62,3 +67,70 @@ def test_indonesian_is_installed_and_english_is_one_switch(qapp, compiled: None)
             qapp.removeTranslator(t)
     assert install_translators(qapp, "en") == []
     assert status_label("terdisposisi") == "Dispositioned"
+
+
+@contextmanager
+def in_indonesian(app: QCoreApplication) -> Iterator[None]:
+    """Indonesian within the block; afterwards the source language (English) and the locale as before."""
+    before = QLocale()
+    translators = install_translators(app, "id")
+    try:
+        yield
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
+        QLocale.setDefault(before)
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication, compiled: None) -> Iterator[None]:
+    """The Indonesian translators for one test (its windows are built in Indonesian, as the desk starts)."""
+    with in_indonesian(qapp):
+        yield
+
+
+def test_the_start_and_the_menu_choose_the_language_alike() -> None:
+    assert chosen_language("") == chosen_language("xx") == DEFAULT_LANGUAGE == "id"  # never the OS locale
+    assert chosen_language("en") == "en"
+    assert chosen_language("id", override="en") == "en"  # --lang wins for this run
+    assert chosen_language("en", override="xx") == "en"
+
+
+def _exception_texts(tree: ast.AST) -> list[int]:
+    """Lines that turn a caught exception into text (``str(exc)``, ``f"{exc}"``, ``exc.args``): the core's
+    exceptions speak English for the log; a user reads ``desktop.ui.errors.describe``'s sentence instead."""
+    names = {n.name for n in ast.walk(tree) if isinstance(n, ast.ExceptHandler) and n.name}
+    names |= {
+        n.arg
+        for n in ast.walk(tree)
+        if isinstance(n, ast.arg) and n.annotation is not None and "Exception" in ast.unparse(n.annotation)
+    }
+
+    def caught(node: ast.AST | None) -> bool:
+        return isinstance(node, ast.Name) and node.id in names
+
+    found = []
+    for node in ast.walk(tree):
+        as_text = (
+            (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("str", "format")
+                and bool(node.args)
+                and caught(node.args[0])
+            )
+            or (isinstance(node, ast.FormattedValue) and caught(node.value))
+            or (isinstance(node, ast.Attribute) and node.attr == "args" and caught(node.value))
+        )
+        if as_text:
+            found.append(node.lineno)
+    return found
+
+
+def test_no_exception_text_reaches_a_widget() -> None:
+    offenders = {}
+    for path in sorted((ROOT / "desktop" / "ui").rglob("*.py")):  # desktop/ui/actions too
+        lines = _exception_texts(ast.parse(path.read_text(encoding="utf-8")))
+        if lines:
+            offenders[str(path.relative_to(ROOT))] = lines
+    assert offenders == {}, "say it with desktop.ui.errors.describe (or a mapping of the code), not str(exc)"

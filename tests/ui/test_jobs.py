@@ -6,7 +6,8 @@ import threading
 
 from PySide6.QtCore import QThread
 
-from desktop.ui.jobs import JobContext, JobRunner, Lane
+from desktop.app.context import JobContext
+from desktop.ui.jobs import JobRunner, Lane
 
 
 def test_success_runs_callback_on_gui_thread(qtbot) -> None:

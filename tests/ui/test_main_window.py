@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from desktop.app.session import StoreSession
 from desktop.ui.jobs import JobRunner
 from desktop.ui.main_window import MainWindow
 from desktop.ui.queue_model import Column
-from desktop.ui.services import StoreSession
 from desktop.ui.settings import UiSettings
 from tests.ui.factory import change, complaint_data, make_replica
+from tests.ui.waits import search, settled
 
 HOSTILE = '<b>x</b><img src="http://evil.example/track.png">'
 
@@ -48,6 +49,7 @@ def window(qtbot, session: StoreSession, tmp_path: Path) -> Iterator[MainWindow]
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    settled(qtbot, win)
     yield win
     runner.shutdown()
 
@@ -55,10 +57,8 @@ def window(qtbot, session: StoreSession, tmp_path: Path) -> Iterator[MainWindow]
 def test_queue_fills_and_search_filters(qtbot, window: MainWindow) -> None:
     assert window.model.rowCount() == 501
     assert "501" in window.count_label.text()
-    window.search_now("7777777")
-    assert window.model.rowCount() == 1
-    window.search_now("")
-    assert window.model.rowCount() == 501
+    assert search(qtbot, window, "7777777") == 1
+    assert search(qtbot, window, "") == 501
 
 
 def test_debounced_search(qtbot, window: MainWindow) -> None:
@@ -68,7 +68,7 @@ def test_debounced_search(qtbot, window: MainWindow) -> None:
 
 
 def test_selecting_a_row_shows_untrusted_text_literally(qtbot, window: MainWindow) -> None:
-    window.search_now("7777777")
+    search(qtbot, window, "7777777")
     with qtbot.waitSignal(window.detailShown, timeout=5000) as blocker:
         window.select_row(0)
     assert blocker.args == ["c-hostile"]
@@ -126,7 +126,7 @@ def test_offline_note_shows_in_timeline_and_status(qtbot, window: MainWindow, se
     with qtbot.waitSignal(window.countsRefreshed, timeout=5000):
         window.refresh_status()
     assert window.pending_label.text().endswith("1")
-    window.search_now("7777777")
+    search(qtbot, window, "7777777")
     with qtbot.waitSignal(window.detailShown, timeout=5000):
         window.select_row(0)
     text = window.detail.timeline.toPlainText()

@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from desktop.app.queries import QueueQuery, StoreQueueSource
 from desktop.store.engine import Replica
-from desktop.store.queue import QueueFilter
-from desktop.ui.queue_model import PAGE_SIZE, Column, QueueQuery, QueueTableModel
-from desktop.ui.services import StoreQueueSource
+from desktop.store.queues import QueueFilter
+from desktop.ui.queue_model import PAGE_SIZE, Column, QueueTableModel
 from tests.ui.factory import make_replica
 
 ROWS = 3000
@@ -48,6 +48,7 @@ def make_model(
         source,
         QueueQuery(QueueFilter(**filter_args)),  # type: ignore[arg-type]
         read_ahead=read_ahead,  # counted queries stay deterministic unless a test reads ahead
+        background=False,  # read as asked, on this thread (the window's model reads in the background)
     )
     return model, source
 
@@ -210,7 +211,9 @@ def test_delegate_paints_prepared_cells_without_asking_roles(qtbot: QtBot, repli
     from desktop.ui.queue_delegate import QueueDelegate
     from desktop.ui.queue_model import alert_colour
 
-    model = CountingModel(CountingSource(replica), QueueQuery(QueueFilter()), read_ahead=False)
+    model = CountingModel(
+        CountingSource(replica), QueueQuery(QueueFilter()), read_ahead=False, background=False
+    )
     view = QTableView()
     qtbot.addWidget(view)
     model.setParent(view)
@@ -241,9 +244,9 @@ def test_delegate_paints_prepared_cells_without_asking_roles(qtbot: QtBot, repli
 
 
 def test_closing_the_window_stops_reading_ahead(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.app.session import StoreSession
     from desktop.ui.jobs import JobRunner
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.services import StoreSession
     from desktop.ui.settings import UiSettings
 
     session = StoreSession(make_replica(tmp_path / "replica", 3 * PAGE_SIZE))
@@ -254,8 +257,8 @@ def test_closing_the_window_stops_reading_ahead(qtbot: QtBot, tmp_path: Path) ->
         window.show()
         qtbot.waitExposed(window)
         model = window.model
-        model.data(model.index(0, Column.TITLE))
-        QCoreApplication.processEvents()  # the page's neighbour is read ahead once the loop is idle
+        qtbot.waitUntil(lambda: not model.loading and model.rowCount() > 0, timeout=5000)
+        assert model.data(model.index(0, Column.TITLE))
         assert model._pool is not None
         window.close()
         assert model._pool is None and not model._ahead  # stopped, a read in progress waited for
@@ -263,3 +266,98 @@ def test_closing_the_window_stops_reading_ahead(qtbot: QtBot, tmp_path: Path) ->
     finally:
         runner.shutdown()
         session.close()
+
+
+# --- the window's model: nothing read on the GUI thread -------------------------------------------------------
+class ThreadCountingSource(CountingSource):
+    """Counts the queries and where they ran."""
+
+    def __init__(self, replica: Replica) -> None:
+        super().__init__(replica)
+        self.on_gui_thread = 0
+
+    def count(self, query: QueueQuery) -> int:
+        self._note()
+        return super().count(query)
+
+    def page(self, query: QueueQuery, offset: int, limit: int) -> list[object]:
+        self._note()
+        return super().page(query, offset, limit)
+
+    def _note(self) -> None:
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self.on_gui_thread += 1
+
+
+def background_model(
+    qtbot: QtBot, replica: Replica, **filter_args: object
+) -> tuple[QueueTableModel, ThreadCountingSource]:
+    source = ThreadCountingSource(replica)
+    model = QueueTableModel(source, QueueQuery(QueueFilter(**filter_args)), read_ahead=False)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    return model, source
+
+
+def test_background_model_reads_off_the_gui_thread(qtbot: QtBot, replica: Replica) -> None:
+    source = ThreadCountingSource(replica)
+    model = QueueTableModel(source, QueueQuery(QueueFilter()), read_ahead=False)
+    assert model.rowCount() == 0 and model.loading  # the count is being read
+    with qtbot.waitSignal(model.loaded, timeout=5000), qtbot.waitSignal(model.countChanged) as counted:
+        pass
+    assert counted.args == [ROWS] and model.rowCount() == ROWS and not model.loading
+    assert model.data(model.index(0, Column.TITLE))  # the first page came with the count
+    # a page not read yet is a placeholder while it is fetched in the background
+    far = ROWS - 1
+    assert model.data(model.index(far, Column.TITLE)) is None and model.loading
+    with qtbot.waitSignal(model.rowsLoaded, timeout=5000) as loaded:
+        pass
+    assert loaded.args[0] <= far <= loaded.args[1] and not model.loading
+    assert model.data(model.index(far, Column.TITLE))
+    assert source.on_gui_thread == 0
+    model.close()
+
+
+def test_a_new_query_replaces_the_rows_only_once_read(qtbot: QtBot, replica: Replica) -> None:
+    model, source = background_model(qtbot, replica)
+    with qtbot.waitSignal(model.queryChanged):
+        model.set_filter(QueueFilter(search="1001234"))
+    assert model.rowCount() == ROWS  # the old rows stay until the new ones are in: no empty flash
+    with qtbot.waitSignal(model.modelReset, timeout=5000):
+        pass
+    assert model.rowCount() == 1 and model.data(model.index(0, Column.TRACKING_ID)) == "1001234"
+    # only the last of several queries asked for in a row is shown
+    model.set_filter(QueueFilter(status="terdisposisi"))
+    model.set_filter(QueueFilter(search="1000007"))
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    assert model.rowCount() == 1 and model.data(model.index(0, Column.TRACKING_ID)) == "1000007"
+    model.sort(Column.TRACKING_ID, Qt.SortOrder.AscendingOrder)
+    assert model.query.sort_column == "tracking_id"
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    assert source.on_gui_thread == 0
+    model.close()
+
+
+def test_refresh_rows_updates_in_place_and_keeps_the_selection(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from desktop.store.actions import add_note
+
+    rep = make_replica(tmp_path, 10)
+    try:
+        model, source = background_model(qtbot, rep, search="1000003")
+        selection = QItemSelectionModel(model)
+        selection.select(model.index(0, 0), QItemSelectionModel.SelectionFlag.Select)
+        assert not model.data(model.index(0, Column.SYNC))
+        add_note(rep, "c-000003", "catatan")
+        resets: list[int] = []
+        model.modelReset.connect(lambda: resets.append(1))
+        with qtbot.waitSignal(model.dataChanged, timeout=5000):
+            model.refresh_rows((0, 0))
+        assert model.data(model.index(0, Column.SYNC)) == "Pending"  # read again, in place
+        assert resets == [] and selection.isSelected(model.index(0, 0))
+        assert source.on_gui_thread == 0
+        model.close()
+    finally:
+        rep.close()

@@ -11,12 +11,14 @@ import keyring
 import pytest
 from keyring.backends import fail
 
+from desktop.app.context import JobContext
+from desktop.app.session import StoreSession
+from desktop.app.signin import SignInRequest, sign_in_and_open
 from desktop.testing.hub import free_port, run_hub
-from desktop.ui.jobs import JobContext, JobRunner
+from desktop.ui.jobs import JobRunner
 from desktop.ui.main_window import MainWindow
-from desktop.ui.services import StoreSession, authenticate_and_open
 from desktop.ui.settings import UiSettings
-from desktop.ui.signin import SignInDialog, SignInRequest
+from desktop.ui.signin import SignInDialog
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +35,7 @@ def make_dialog(qtbot, tmp_path: Path) -> Iterator[Any]:
 
     def build(server_url: str) -> SignInDialog:
         def authenticate(req: SignInRequest, ctx: JobContext) -> StoreSession:
-            return authenticate_and_open(req, tmp_path / "data", ctx)
+            return sign_in_and_open(req, tmp_path / "data", ctx)
 
         dialog = SignInDialog(runner, authenticate, server_url=server_url, username="admin.pupr")
         qtbot.addWidget(dialog)
@@ -108,7 +110,8 @@ def test_right_password_signs_in_and_the_queue_fills(
     with qtbot.waitSignal(window.syncFinished, timeout=60_000) as blocker:
         window.sync_now()
     assert blocker.args == [True]
-    assert window.model.rowCount() > 0
+    # what the pass pulled is read again in the background (the change signal): the rows come in
+    qtbot.waitUntil(lambda: not window.model.loading and window.model.rowCount() > 0, timeout=5000)
     assert window.model.data(window.model.index(0, 0))
     qtbot.waitUntil(lambda: "never" not in window.last_sync_label.text(), timeout=5000)  # read on the DB lane
     runner.shutdown()
@@ -132,7 +135,7 @@ def test_no_keyring_asks_for_a_passphrase(qtbot, make_dialog, hub_url: str) -> N
 def test_remembered_session_resumes_without_password(
     qtbot, make_dialog, hub_url: str, tmp_path: Path
 ) -> None:
-    from desktop.ui.services import resume_session
+    from desktop.app.signin import resume_session
 
     dialog = make_dialog(hub_url)
     dialog.password_edit.setText("demo")
@@ -145,7 +148,7 @@ def test_remembered_session_resumes_without_password(
     session = resume_session(hub_url, "admin.pupr", tmp_path / "data", JobContext())
     assert session is not None
     try:
-        summary = session.sync_once(JobContext())
+        summary = session.run_once()
         assert summary.pulled > 0
         assert session.queue_source().count(session.initial_query()) > 0
     finally:

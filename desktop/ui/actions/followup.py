@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.statuses import SUBMITTABLE, FollowupState
 from desktop.domain.templates import FollowUpTemplate, fill
 from desktop.ui.actions.common import plain_editor, plain_label
 from desktop.ui.actions.gating import FollowUpGates, followup_gates
@@ -79,7 +80,7 @@ class FollowUpEditor(QDialog):
             data = dict(getattr(entry, "data", {}) or {})
             data.setdefault("text", getattr(entry, "text", ""))
             data.setdefault("author_id", getattr(entry, "author_id", None))
-            data.setdefault("state", "draft")
+            data.setdefault("state", FollowupState.DRAFT)
             self._followups[entry.id] = data
             label = "{} · {}".format(
                 followup_state_label(str(data["state"])), format_datetime(getattr(entry, "at", ""))
@@ -167,7 +168,7 @@ class FollowUpEditor(QDialog):
         # Open on the follow-up the user most likely came for: one in the works, else a new draft.
         for index in range(self.followup_combo.count() - 1, 0, -1):
             found = self._followups[self.followup_combo.itemData(index)]
-            if found.get("state") in ("draft", "returned", "submitted"):
+            if found.get("state") in SUBMITTABLE | {FollowupState.SUBMITTED}:
                 self.followup_combo.setCurrentIndex(index)
                 break
         self._load()
@@ -225,7 +226,7 @@ class FollowUpEditor(QDialog):
                 self.tr("Approve this exact text; it is then published to the reporter.")
             )
             self.return_button.setToolTip(self.tr("Send it back to the drafter with the reason."))
-        if data is not None and data.get("state") == "returned" and data.get("return_reason"):
+        if data is not None and data.get("state") == FollowupState.RETURNED and data.get("return_reason"):
             text = self.tr("Returned: %1").replace("%1", str(data.get("return_reason")))
         elif data is not None and not gates.edit.allowed and gates.edit.reason == "state" and not text:
             text = self.tr("A %1 follow-up cannot be edited here.").replace(

@@ -10,8 +10,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain.roles import Action, can, can_approve, followup_writers
-from desktop.domain.statuses import MoveRefusal, Status, hand_move_refusal, hand_moves, is_open
+from desktop.domain.ops import OpKind
+from desktop.domain.roles import can, can_approve, followup_writers
+from desktop.domain.statuses import (
+    SUBMITTABLE,
+    FollowupState,
+    MoveRefusal,
+    Status,
+    hand_move_refusal,
+    hand_moves,
+    is_open,
+)
 
 # A complaint in these states takes no new work (it left the OPD, or it is closed).
 NO_APPEND = frozenset({Status.SELESAI, Status.DIKEMBALIKAN, Status.ARSIP})
@@ -39,7 +48,7 @@ def has_published_followup(detail: Any) -> bool:
     """Whether the complaint has a published follow-up, as this desk sees it (an approval still in the outbox
     counts: the hub applies it before a status change queued after it)."""
     followups = getattr(detail, "followups", ())
-    return any((getattr(f, "data", None) or {}).get("state") == "published" for f in followups)
+    return any((getattr(f, "data", None) or {}).get("state") == FollowupState.PUBLISHED for f in followups)
 
 
 def status_moves(status: str, *, published_followup: bool) -> list[Status]:
@@ -67,21 +76,21 @@ def complaint_gates(role: str, user_id: str | None, detail: Any | None) -> dict[
     open_ = status is not None and is_open(status)
     takes_work = status is not None and status not in NO_APPEND
 
-    def gate(action: Action, status_ok: bool) -> Gate:
+    def gate(action: OpKind, status_ok: bool) -> Gate:
         if not can(role, action):
             return Gate(False, "role")
         return ALLOWED if status_ok else Gate(False, "status")
 
     gates = {
-        "dispose": gate(Action.DISPOSITION_CREATE, open_),
-        "followup": gate(Action.FOLLOWUP_CREATE, takes_work),
-        "note": gate(Action.NOTE_ADD, takes_work),
-        "assign": gate(Action.COMPLAINT_ASSIGN, open_),
-        "claim": gate(Action.COMPLAINT_CLAIM, open_),
+        "dispose": gate(OpKind.DISPOSITION_CREATE, open_),
+        "followup": gate(OpKind.FOLLOWUP_CREATE, takes_work),
+        "note": gate(OpKind.NOTE_ADD, takes_work),
+        "assign": gate(OpKind.COMPLAINT_ASSIGN, open_),
+        "claim": gate(OpKind.COMPLAINT_CLAIM, open_),
         "status": gate(
-            Action.COMPLAINT_STATUS, bool(status and status_moves(status, published_followup=published))
+            OpKind.COMPLAINT_STATUS, bool(status and status_moves(status, published_followup=published))
         ),
-        "attach": gate(Action.ATTACHMENT_ADD, takes_work),
+        "attach": gate(OpKind.ATTACHMENT_ADD, takes_work),
     }
     if gates["claim"].allowed and getattr(detail, "assignee_id", None):
         mine = getattr(detail, "assignee_id", None) == user_id
@@ -101,20 +110,20 @@ class FollowUpGates:
 def followup_gates(role: str, user_id: str | None, followup: Mapping[str, Any] | None) -> FollowUpGates:
     """What the editor offers for ``followup`` (its data as this desk sees it: state, author_id, writer_ids with
     this user's own unsent edits counted), or for a new draft when None."""
-    state = str((followup or {}).get("state") or "draft")
+    state = str((followup or {}).get("state") or FollowupState.DRAFT)
     if followup is None:
-        edit = ALLOWED if can(role, Action.FOLLOWUP_CREATE) else Gate(False, "role")
-    elif not can(role, Action.FOLLOWUP_EDIT):
+        edit = ALLOWED if can(role, OpKind.FOLLOWUP_CREATE) else Gate(False, "role")
+    elif not can(role, OpKind.FOLLOWUP_EDIT):
         edit = Gate(False, "role")
     else:
-        edit = ALLOWED if state in ("draft", "returned") else Gate(False, "state")
-    if not can(role, Action.FOLLOWUP_SUBMIT):
+        edit = ALLOWED if state in SUBMITTABLE else Gate(False, "state")
+    if not can(role, OpKind.FOLLOWUP_SUBMIT):
         submit = Gate(False, "role")
     else:
-        submit = ALLOWED if state in ("draft", "returned") else Gate(False, "state")
-    if not can(role, Action.FOLLOWUP_APPROVE):
+        submit = ALLOWED if state in SUBMITTABLE else Gate(False, "state")
+    if not can(role, OpKind.FOLLOWUP_APPROVE):
         approve = Gate(False, "role")
-    elif followup is None or state != "submitted":
+    elif followup is None or state != FollowupState.SUBMITTED:
         approve = Gate(False, "state")
     elif not can_approve(role, user_id or "", followup_writers(followup)):
         approve = Gate(False, "own_followup")
