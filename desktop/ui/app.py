@@ -336,6 +336,9 @@ class DeskApp(QObject):
             return
         self._retire_timer.stop()
         for window in self._retired:
+            actions = getattr(window, "desk_actions", None)
+            if actions is not None:  # its decrypted attachment copies go with it, not only at quit
+                actions.remove_temporary_copies()
             window.deleteLater()
         self._retired.clear()
 

@@ -99,8 +99,11 @@ def test_switching_language_applies_at_once_and_back(qtbot: Any, desk: DeskApp, 
     note = opened(qtbot, window, window.desk_actions.open_note)
     note.text_edit.setPlainText("Dicatat sebelum ganti bahasa")
     note.accept()  # its result arrives after the switch: the old window, closed, takes it before it goes
+    copies = window.desk_actions._temp()  # a decrypted copy handed to the viewer lives here
+    (copies / "lampiran.pdf").write_bytes(b"%PDF-")
 
     window = switch(qtbot, desk, "en")
+    assert not copies.exists()  # the replaced window's copies went with it
     assert [op["kind"] for op in outbox(replica)] == ["note.add"]
     assert visible_texts(window) == ENGLISH
     assert desk.settings.get(LANGUAGE) == "en" and window.language_actions["en"].isChecked()

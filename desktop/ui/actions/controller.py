@@ -120,7 +120,7 @@ class DeskActions(QObject):
             cleared.connect(self._on_detail_cleared)
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self._cleanup)
+            app.aboutToQuit.connect(self.remove_temporary_copies)
         self._apply_gates()
         if self.replica is not None:
             # Queued before any detail read, so the gates know the user by the time a complaint is shown.
@@ -525,7 +525,8 @@ class DeskActions(QObject):
         self._with_attachment(data, self.attachments.show_preview, "preview")
 
     @Slot()
-    def _cleanup(self) -> None:
+    def remove_temporary_copies(self) -> None:
+        """Delete the decrypted copies handed to the system viewer (at quit, and when the window is replaced)."""
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None
