@@ -39,7 +39,7 @@ from desktop.store.actions import ActionResult
 from desktop.store.engine import Replica, now_iso
 from desktop.store.errors import ActionRefused, Refusal
 from desktop.store.mirror import apply_changes
-from desktop.store.sql import code, codes
+from desktop.store.sql import code, codes, loads
 
 # The user's choice as the desk's views spell it, or as stored.
 CHOICES = {"keep_mine": Resolution.MINE, "take_theirs": Resolution.THEIRS, **{r.value: r for r in Resolution}}
@@ -82,15 +82,6 @@ def _sha(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _j(value: Any) -> Any:
-    if value is None or isinstance(value, dict | list):
-        return value
-    try:
-        return json.loads(value)
-    except (TypeError, ValueError):
-        return value
-
-
 def chain_key(kind: str, target: str | None, complaint_id: str | None) -> tuple[str, str] | None:
     """Ops of one chain build on each other's versions: the compare-and-set ops of a complaint; the ops of one
     follow-up. Appends (notes, drafts, attachments) are in no chain."""
@@ -128,7 +119,7 @@ def _local_record(cur: Any, op_id: str) -> tuple[str, str, dict[str, Any]] | Non
     row = cur.execute("SELECT id, type, data FROM local_records WHERE op_id = ?", (op_id,)).fetchone()
     if row is None:
         return None
-    return row[0], row[1], dict(_j(row[2]) or {})
+    return row[0], row[1], dict(loads(row[2]) or {})
 
 
 def _local_into_mirror(cur: Any, op: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -212,7 +203,7 @@ def _behind_open_conflict(cur: Any, op: Mapping[str, Any]) -> bool:
 def _record_conflict(cur: Any, op: Mapping[str, Any], res: Mapping[str, Any], record_type: str) -> None:
     if cur.execute("SELECT 1 FROM conflicts WHERE op_id = ? AND state = 'open'", (op["op_id"],)).fetchone():
         return  # the same answer again (a retried acknowledgement): one record
-    payload = dict(_j(op["payload"]) or {})
+    payload = dict(loads(op["payload"]) or {})
     local = _local_record(cur, op["op_id"])
     current = res.get("current") if isinstance(res.get("current"), dict) else None
     base_text = mine_text = theirs_text = None
@@ -251,7 +242,7 @@ def _rebase_chain(cur: Any, op: Mapping[str, Any], *, drop: bool, start: int | N
     followers = [r for r in rows if chain_key(r[1], r[2], r[3]) == key]
     for i, (seq, kind, _target, _cid, base, payload) in enumerate(followers):
         new_base = (int(base) - 1 if base is not None else None) if drop or start is None else start + i
-        data = dict(_j(payload) or {})
+        data = dict(loads(payload) or {})
         if kind == OpKind.FOLLOWUP_EDIT and text_before is not None:
             data["base_text"], data["base_text_hash"] = text_before, _sha(text_before)
             text_before = str(data.get("text") or "")
@@ -260,12 +251,12 @@ def _rebase_chain(cur: Any, op: Mapping[str, Any], *, drop: bool, start: int | N
 
 # ---------------------------------------------------------------- the user's side
 def _record(row: Any) -> ConflictRecord:
-    mine_all = dict(_j(row["mine"]) or {})
+    mine_all = dict(loads(row["mine"]) or {})
     op = dict(mine_all.get("op") or {})
     return ConflictRecord(
         id=row["id"], op_id=row["op_id"], complaint_id=row["complaint_id"], kind=row["kind"],
         record_type=row["record_type"], target=row["target"], reason=row["reason"],
-        mine=dict(op.get("payload") or {}), theirs=dict(_j(row["theirs"]) or {}),
+        mine=dict(op.get("payload") or {}), theirs=dict(loads(row["theirs"]) or {}),
         theirs_version=row["theirs_version"], base_text=row["base_text"], mine_text=row["mine_text"],
         theirs_text=row["theirs_text"], state=row["state"], resolution=row["resolution"],
         resolved_op_id=row["resolved_op_id"], created_at=row["created_at"], resolved_at=row["resolved_at"],
@@ -338,7 +329,7 @@ def resolve(replica: Replica, id: str, choice: str, merged_text: str | None = No
                 _rebase_chain(cur, op, drop=False, start=theirs_version,
                               text_before=str(theirs_text) if theirs_text is not None else None)  # fmt: skip
         else:
-            payload = dict(_j(op["payload"]) or {})
+            payload = dict(loads(op["payload"]) or {})
             text_after: str | None = None
             if conflict.kind == OpKind.FOLLOWUP_EDIT:
                 base = str(theirs_text or "")
