@@ -1,4 +1,5 @@
-"""Composing a session: sign in with a password, resume where the user left off, or start the demo.
+"""Composing a session: sign in with a password, resume where the user left off (from the keyring, or offline with
+the replica's passphrase alone), sign an open session in, or start the demo.
 
 Built on :mod:`desktop.account` (the keyring and the hub's sign-in) and :func:`desktop.store.engine.open_account`
 (the account's encrypted replica). Everything here may touch the network or open a replica: it runs on a
@@ -7,6 +8,7 @@ background lane, never on the GUI thread.
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,12 +18,70 @@ from typing import Any
 from desktop import account
 from desktop.app.context import JobContext
 from desktop.app.session import StoreSession
+from desktop.paths import replica_path, salt_path, server_key
 from desktop.store.engine import Replica, open_account, open_replica
 from desktop.store.errors import KeyringUnavailable, ReplicaLocked
 from desktop.store.keys import resolve_key
 from desktop.sync.engine import SyncEngine
+from desktop.sync.transport import NetworkError, Transport, TransportError
 
 log = logging.getLogger(__name__)
+
+SCHEMES = ("https://", "http://")  # the order an address typed without one is tried in
+
+
+class ReplicaLock(enum.Enum):
+    """What opens an account's replica on this computer."""
+
+    KEYRING = "keyring"  # its key is (or will be made and kept) in the OS keyring
+    PASSPHRASE = "passphrase"  # it exists, protected by a passphrase: "enter your passphrase"
+    NEW_PASSPHRASE = "new_passphrase"  # not made yet, and no keyring: "choose a passphrase", and repeat it
+
+
+class PassphraseNeeded(KeyringUnavailable):
+    """The replica opens with a passphrase only; ``new``: it does not exist yet, so the user chooses one."""
+
+    def __init__(self, new: bool) -> None:
+        super().__init__("the replica needs a passphrase")
+        self.new = new
+
+
+class WrongAccount(RuntimeError):
+    """Signing an open session in as another account than the one its replica belongs to."""
+
+
+def replica_lock(server_url: str, username: str, data_dir: Path) -> ReplicaLock:
+    """How this account's replica is opened here (a look at the disk and the keyring; no network)."""
+    path = replica_path(server_url, username, data_dir)
+    if path.exists() and salt_path(path).exists():
+        return ReplicaLock.PASSPHRASE
+    if account.keyring_usable():
+        return ReplicaLock.KEYRING
+    return ReplicaLock.PASSPHRASE if path.exists() else ReplicaLock.NEW_PASSPHRASE
+
+
+def complete_server_url(typed: str) -> str:
+    """The hub's address with its scheme. One typed with ``http://`` or ``https://`` is kept as it is; else https
+    is tried first (``GET /healthz``, no credentials), then http if https cannot be reached at all (refused, no
+    TLS there). Raises the https attempt's NetworkError when neither answers."""
+    address = typed.strip().rstrip("/")
+    if address.lower().startswith(SCHEMES):
+        return address
+    first: NetworkError | None = None
+    for scheme in SCHEMES:
+        url = f"{scheme}{address}"
+        probe = Transport(url, "probe")
+        try:
+            probe.health()
+            return url
+        except NetworkError as exc:
+            first = first or exc
+        except TransportError:
+            return url  # it answered, though not as a hub would: the sign-in there says what is wrong
+        finally:
+            probe.close()
+    assert first is not None
+    raise first
 
 
 @dataclass(frozen=True)
@@ -42,27 +102,39 @@ def _online_session(replica: Replica, signed: account.SignIn, server_url: str, d
 
 
 def sign_in_and_open(req: Any, data_dir: Path, ctx: JobContext) -> StoreSession:
-    """Sign in, open (or create) the account's replica, and return a session ready to sync.
+    """Sign in, open (or create) the account's replica, and return a session ready to sync. An address typed
+    without a scheme is completed first (:func:`complete_server_url`); the session's ``server_url`` is the result.
 
     ``req`` has the fields of :class:`SignInRequest`. Raises the transport's errors (AuthError, NetworkError ...),
-    KeyringUnavailable (the dialog then asks for a passphrase and calls again with it), ReplicaLocked (wrong
-    passphrase) and ReplicaTooNew."""
+    PassphraseNeeded (before the password is sent: the dialog then asks for a passphrase and calls again with
+    it), ReplicaLocked (wrong passphrase) and ReplicaTooNew."""
     device = account.device_id(data_dir)
-    signed = account.sign_in(req.server_url, req.username, req.password, device,
+    server_url = complete_server_url(req.server_url)
+    ctx.check()
+    lock = replica_lock(server_url, req.username, data_dir)
+    if lock is not ReplicaLock.KEYRING and not req.passphrase:
+        raise PassphraseNeeded(new=lock is ReplicaLock.NEW_PASSPHRASE)
+    signed = account.sign_in(server_url, req.username, req.password, device,
                              allow_no_keyring=bool(req.passphrase), keep_session=bool(req.remember))  # fmt: skip
     try:
         ctx.check()
-        replica = open_account(req.server_url, req.username, data_dir=data_dir, passphrase=req.passphrase)
+        replica = open_account(server_url, req.username, data_dir=data_dir, passphrase=req.passphrase)
     except BaseException:
         signed.transport.close()
         raise
-    return _online_session(replica, signed, req.server_url, device)
+    return _online_session(replica, signed, server_url, device)
 
 
 def resume_session(server_url: str, username: str, data_dir: Path, ctx: JobContext) -> StoreSession | None:
     """Start where the user left off, without a password and without the network: the replica opens from the
-    keyring, and the stored refresh token is used by the first sync. None when nothing is remembered (or the
-    replica needs a passphrase), so the caller shows the sign-in dialog."""
+    keyring, and the stored refresh token is used by the first sync. Raises PassphraseNeeded when the replica
+    opens with a passphrase (the caller asks for it alone, then calls :func:`open_offline`). None when nothing is
+    remembered (or the replica is not made yet), so the caller shows the sign-in dialog."""
+    lock = replica_lock(server_url, username, data_dir)
+    if lock is ReplicaLock.PASSPHRASE:
+        raise PassphraseNeeded(new=False)
+    if lock is ReplicaLock.NEW_PASSPHRASE:
+        return None  # nothing to open offline yet
     device = account.device_id(data_dir)
     try:
         transport = account.stored_session(server_url, username, device)
@@ -74,6 +146,58 @@ def resume_session(server_url: str, username: str, data_dir: Path, ctx: JobConte
     ctx.check()
     return StoreSession(replica, server_url=server_url, transport=transport,
                         engine=SyncEngine(replica, transport, device))  # fmt: skip
+
+
+def open_offline(
+    server_url: str, username: str, data_dir: Path, passphrase: str, ctx: JobContext
+) -> StoreSession:
+    """Open the account's replica with its passphrase alone, without the network (on every computer, keyring or
+    not). A refresh token kept in a keyring signs the first sync in; without one the session is not signed in
+    (``signed_in`` False): its first pass waits for the hub to answer, then raises NotSignedIn, and
+    :func:`sign_in_session` signs it in. Raises ReplicaLocked (wrong passphrase), ReplicaTooNew."""
+    device = account.device_id(data_dir)
+    replica = open_account(server_url, username, data_dir=data_dir, passphrase=passphrase)
+    transport = None
+    if account.keyring_usable():
+        try:
+            transport = account.stored_session(server_url, username, device)
+        except KeyringUnavailable:
+            transport = None
+    try:
+        ctx.check()
+    except BaseException:
+        replica.close()
+        raise
+    engine = SyncEngine(replica, transport, device) if transport is not None else None
+    return StoreSession(replica, server_url=server_url, transport=transport, engine=engine)
+
+
+def sign_in_session(session: StoreSession, req: Any, data_dir: Path, ctx: JobContext) -> StoreSession:
+    """Sign an open session in to its hub (opened offline, or its refresh token no longer accepted) without
+    reopening the replica: the signed-in transport and a sync engine are attached to the same session. The
+    refresh token goes to the keyring with "remember me" where one exists, else it lives in memory only.
+
+    ``req`` has the fields of :class:`SignInRequest` (its server and username are the session's). Raises the
+    transport's errors (AuthError, NetworkError ...) and WrongAccount."""
+    server_url = session.server_url
+    if server_url is None:
+        raise WrongAccount("this session has no hub")
+    if server_key(req.server_url) != server_key(server_url):
+        raise WrongAccount("another hub than this session's")
+    device = account.device_id(data_dir)
+    signed = account.sign_in(server_url, req.username, req.password, device,
+                             allow_no_keyring=True, keep_session=bool(req.remember))  # fmt: skip
+    try:
+        owner = session.replica.user_id
+        if owner is not None and signed.user.get("id") != owner:
+            raise WrongAccount("another account than this replica's")
+        ctx.check()
+    except BaseException:
+        signed.transport.close()
+        raise
+    session.replica.set_account(server_url, signed.user)
+    session.attach(signed.transport, SyncEngine(session.replica, signed.transport, device), signed.user)
+    return session
 
 
 # ------------------------------------------------------------------ the demo

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -135,6 +136,8 @@ class DeskApp(QObject):
         self.hub: Any = None
         self.window: Any = None
         self.progress: QProgressDialog | None = None
+        self.passphrase_dialog: Any = None  # the offline start's passphrase dialog, while it is open
+        self.session_sign_in: Any = None  # the sign-in dialog of the open session, while it is open
         self.quitter: FirstPaintQuitter | None = None
         self.exit_code = 0
 
@@ -150,7 +153,8 @@ class DeskApp(QObject):
             self._try_resume()
 
     def _try_resume(self) -> None:
-        """With "remember me", open the last account straight away (offline is fine); else ask to sign in."""
+        """With "remember me", open the last account straight away (offline is fine): from the keyring, or with
+        the replica's passphrase alone where it needs one; else ask to sign in."""
         from desktop.app.signin import resume_session
 
         server = self.args.server or self.settings.get(SERVER_URL)
@@ -163,7 +167,7 @@ class DeskApp(QObject):
             Lane.DB,
             lambda ctx: resume_session(server, username, data_dir, ctx),
             on_success=self._on_resumed,
-            on_failure=self._on_resume_failed,
+            on_failure=lambda exc: self._on_resume_failed(exc, server, username),
         )
 
     def _on_resumed(self, session: Any) -> None:
@@ -173,9 +177,32 @@ class DeskApp(QObject):
         self.show_main(session)
         self.window.sync_now()
 
-    def _on_resume_failed(self, exc: BaseException) -> None:
+    def _on_resume_failed(self, exc: BaseException, server: str, username: str) -> None:
+        from desktop.app.signin import PassphraseNeeded
+
+        if isinstance(exc, PassphraseNeeded):
+            self._ask_passphrase(server, username, new=exc.new)
+            return
         log.warning("could not resume the last session: %r", exc)
         self._ask_sign_in()
+
+    def _ask_passphrase(self, server: str, username: str, *, new: bool) -> None:
+        """Offline start where the keyring cannot open the replica: the passphrase alone opens it and the queue
+        shows; the first sync asks for the password once the hub answers (`_on_sync_result`)."""
+        from desktop.app.signin import open_offline
+        from desktop.ui.signin import PassphraseDialog
+
+        data_dir = self.data_dir
+
+        def unlock(passphrase: str, ctx: JobContext) -> Any:
+            return open_offline(server, username, data_dir, passphrase, ctx)
+
+        dialog = PassphraseDialog(self.runner, unlock, server, username, new=new)
+        self.passphrase_dialog = dialog
+        dialog.unlocked.connect(self._on_resumed)
+        dialog.otherAccount.connect(self._ask_sign_in)
+        dialog.rejected.connect(self._on_sign_in_cancelled)
+        dialog.show()
 
     def _ask_sign_in(self) -> None:
         from desktop.app.signin import SignInRequest, sign_in_and_open
@@ -199,17 +226,69 @@ class DeskApp(QObject):
         dialog.rejected.connect(self._on_sign_in_cancelled)
         dialog.show()
 
-    @Slot(object)
-    def _on_signed_in(self, session: Any) -> None:
-        req = self._sign_in_dialog.request()
+    def _remember(self, req: Any, server_url: str) -> None:
         if req.remember:
-            self.settings.set(SERVER_URL, req.server_url)
+            self.settings.set(SERVER_URL, server_url)
             self.settings.set(USERNAME, req.username)
         else:
             self.settings.remove(USERNAME)
         self.settings.set(REMEMBER, req.remember)
+
+    @Slot(object)
+    def _on_signed_in(self, session: Any) -> None:
+        req = self._sign_in_dialog.request()
+        self._remember(req, session.server_url or req.server_url)  # the address completed with its scheme
         self.show_main(session)
         self.window.sync_now()
+
+    # --- signing an open session in (opened offline, or its session expired)
+    @Slot(object)
+    def _on_sync_result(self, result: Any) -> None:
+        """A pass the hub refused for want of a sign-in (a 401 a refresh cannot cure, or a session opened offline
+        with no refresh token) asks for the password, once: cancelled, the next "Sync now" asks again."""
+        from desktop.sync.runner import Outcome
+        from desktop.sync.transport import AuthError
+
+        if result.outcome is Outcome.FAILED and isinstance(result.error, AuthError):
+            self.ask_session_sign_in()
+
+    def ask_session_sign_in(self) -> None:
+        """The sign-in dialog for the open session: its server and username, the password; on success the session
+        is signed in without reopening its replica, and syncs."""
+        from desktop.app.signin import SignInRequest, sign_in_session
+        from desktop.ui.signin import SignInDialog
+
+        current = self.session_sign_in  # gone with its window when a language switch replaced that window
+        if current is not None and shiboken6.isValid(current) and current.isVisible():
+            return
+        if self.window is None or self.session is None:
+            return
+        session = self.session
+        data_dir = self.data_dir
+
+        def authenticate(req: SignInRequest, ctx: JobContext) -> Any:
+            return sign_in_session(session, req, data_dir, ctx)
+
+        username = str(session.user.get("username") or self.settings.get(USERNAME))
+        dialog = SignInDialog(self.runner, authenticate, server_url=session.server_url or "", username=username,
+                              remember=self.settings.get(REMEMBER), parent=self.window, account_fixed=True)  # fmt: skip
+        self.session_sign_in = dialog
+        dialog.signedIn.connect(self._on_session_signed_in)
+        dialog.finished.connect(self._on_session_sign_in_closed)
+        dialog.show()
+
+    @Slot(object)
+    def _on_session_signed_in(self, session: Any) -> None:
+        if self.session_sign_in is not None:
+            self._remember(self.session_sign_in.request(), session.server_url)
+        if self.window is not None:
+            self.window.sync_now()
+
+    @Slot()
+    def _on_session_sign_in_closed(self) -> None:
+        dialog, self.session_sign_in = self.session_sign_in, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.deleteLater()
 
     @Slot()
     def _on_sign_in_cancelled(self) -> None:
@@ -285,6 +364,7 @@ class DeskApp(QObject):
 
         window = MainWindow(self.session, self.runner, self.settings, language=self.language)
         window.languageChosen.connect(self.switch_language)
+        window.autosync.finished.connect(self._on_sync_result)  # a pass that needs a sign-in asks for it
         # Once the queue has painted, the start-up's objects leave the collector (see settle_heap).
         window.table.viewport().installEventFilter(SettleAfterFirstPaint(window))
         return window

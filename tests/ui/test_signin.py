@@ -117,19 +117,58 @@ def test_right_password_signs_in_and_the_queue_fills(
     runner.shutdown()
 
 
-def test_no_keyring_asks_for_a_passphrase(qtbot, make_dialog, hub_url: str) -> None:
+def fits(label: Any) -> bool:
+    """A word-wrapped label shows all its lines: the height its text needs at its width is what it has."""
+    return label.isVisible() and label.heightForWidth(label.width()) <= label.height()
+
+
+def test_no_keyring_asks_for_a_passphrase_twice_the_first_time(qtbot, make_dialog, hub_url: str) -> None:
     keyring.set_keyring(fail.Keyring())  # the autouse fixture restores the in-memory one afterwards
     dialog = make_dialog(hub_url)
     dialog.password_edit.setText("demo")
     assert not dialog.passphrase_visible
     submit_and_wait(qtbot, dialog)
     assert dialog.result_value is None
-    assert dialog.passphrase_visible
+    assert dialog.passphrase_visible and dialog.repeat_visible  # no replica yet: choose one, and repeat it
+    assert dialog.passphrase_label.text() == "Choose a passphrase"
     assert "keyring" in dialog.error_label.text()
+    qtbot.waitUntil(lambda: fits(dialog.passphrase_note) and fits(dialog.intro) and fits(dialog.error_label))
+    dialog.passphrase_edit.setText("kata sandi panjang sekali")
+    dialog.repeat_edit.setText("kata sandi panjang sekal")
+    dialog.submit()  # refused inline, nothing sent
+    assert dialog.sign_in_button.isEnabled() and dialog.result_value is None
+    assert "do not match" in dialog.error_label.text()
+    dialog.repeat_edit.setText("kata sandi panjang sekali")
+    with qtbot.waitSignal(dialog.signedIn, timeout=30_000):
+        dialog.submit()
+    assert isinstance(dialog.result_value, StoreSession)
+
+
+def test_no_keyring_asks_once_for_an_existing_passphrase(
+    qtbot, make_dialog, hub_url: str, tmp_path: Path
+) -> None:
+    keyring.set_keyring(fail.Keyring())
+    req = SignInRequest(hub_url, "admin.pupr", "demo", passphrase="kata sandi panjang sekali")
+    sign_in_and_open(req, tmp_path / "data", JobContext()).close()
+    dialog = make_dialog(hub_url)
+    dialog.password_edit.setText("demo")
+    submit_and_wait(qtbot, dialog)
+    assert dialog.passphrase_visible and not dialog.repeat_visible
+    assert dialog.passphrase_label.text() == "Enter your passphrase"
+    qtbot.waitUntil(lambda: fits(dialog.passphrase_note))
     dialog.passphrase_edit.setText("kata sandi panjang sekali")
     with qtbot.waitSignal(dialog.signedIn, timeout=30_000):
         dialog.submit()
     assert isinstance(dialog.result_value, StoreSession)
+
+
+def test_an_address_without_scheme_is_completed(qtbot, make_dialog, hub_url: str) -> None:
+    """ "127.0.0.1:PORT" typed: https is tried first and fails (the hub speaks plain http), then http signs in."""
+    dialog = make_dialog(hub_url.removeprefix("http://"))
+    dialog.password_edit.setText("demo")
+    with qtbot.waitSignal(dialog.signedIn, timeout=30_000):
+        dialog.submit()
+    assert dialog.result_value.server_url == hub_url
 
 
 def test_remembered_session_resumes_without_password(
