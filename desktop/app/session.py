@@ -28,11 +28,22 @@ from desktop.store.engine import Replica, open_replica
 from desktop.store.errors import NotFound
 from desktop.sync.engine import SyncProgress, SyncSummary
 from desktop.sync.runner import Engine
-from desktop.sync.transport import NetworkError, Transport
+from desktop.sync.transport import AuthError, NetworkError, Transport, TransportError
+
+HUB_CHECK_TIMEOUT_S = 5.0
 
 
 class WorkingOffline(RuntimeError):
     """ "Kerja luring" is on: nothing goes over the network until it is turned off."""
+
+
+class NotSignedIn(AuthError):
+    """The session was opened offline (the replica's passphrase alone, no refresh token kept) and the hub answers
+    now: it syncs once the user signs in (:func:`desktop.app.signin.sign_in_session`). A 401 like an expired
+    session, so the sync runner does not retry it and the window asks for the password."""
+
+    def __init__(self) -> None:
+        super().__init__("sign in to sync", status=401, code="unauthenticated")
 
 
 @dataclass(frozen=True)
@@ -102,7 +113,9 @@ class StoreSession:
         self.transport = transport
         self.user = user or lookups.current_user(replica) or {}
         self.server_url = server_url
-        self.engine = engine  # a SyncEngine; None: this session cannot sync (a throw-away replica)
+        # a SyncEngine; None: not signed in (opened offline: it syncs after `attach`), or, without a server_url,
+        # a throw-away replica that never syncs
+        self.engine = engine
         self._online: bool = engine is not None
         self._cleanup = cleanup
         self._work_offline = False
@@ -116,7 +129,37 @@ class StoreSession:
 
     @property
     def can_sync(self) -> bool:
+        """It has a hub to sync with (signed in, or once signed in: a pass then says `NotSignedIn`)."""
+        return self.engine is not None or self.server_url is not None
+
+    @property
+    def signed_in(self) -> bool:
         return self.engine is not None
+
+    def attach(self, transport: Transport, engine: Engine, user: dict[str, Any] | None = None) -> None:
+        """Sign this open session in (network lane, between passes): the signed-in transport and its sync engine
+        replace what it had (nothing, when it was opened offline; a transport whose session expired), and the
+        replica stays open."""
+        previous = self.transport
+        self.transport = transport
+        self.engine = engine
+        if user:
+            self.user = user
+        self._online = True
+        if previous is not None and previous is not transport:
+            previous.close()
+
+    @property
+    def hub_reachable(self) -> bool:
+        """Whether the last request to the hub (a sync pass, a /healthz probe, a download) got an answer."""
+        return self._online
+
+    def note_reachable(self, reachable: bool) -> bool:
+        """The outcome of a request made outside a sync pass (the autosync's probe, a download); returns whether
+        it changed what the status bar shows. Any thread: one flag, set at once."""
+        changed = self._online != reachable
+        self._online = reachable
+        return changed
 
     @property
     def work_offline(self) -> bool:
@@ -190,19 +233,35 @@ class StoreSession:
                  cancel: threading.Event | None = None) -> SyncSummary:  # fmt: skip
         """One sync pass (network lane). Raises WorkingOffline while "Kerja luring" is on, and the engine's errors;
         an unreachable hub marks the session offline until a pass succeeds."""
-        if self.engine is None:
+        if self.engine is None and self.server_url is None:
             raise RuntimeError("this session cannot sync")
         if self._work_offline:
             raise WorkingOffline("work offline is on")
         try:
+            if self.engine is None:
+                self._check_hub()
+                self._online = True  # the hub answered
+                raise NotSignedIn()
             summary = self.engine.run_once(progress=progress, cancel=cancel)
         except Exception as exc:
             if _unreachable(exc):
                 self._online = False
+            elif isinstance(exc, TransportError):
+                self._online = True  # the hub answered, if only to refuse (busy, an expired session ...)
             raise
         self._online = True
         self._clock = None
         return summary
+
+    def _check_hub(self) -> None:
+        """Raise NetworkError while the hub does not answer (the runner retries): a session that is not signed in
+        asks for the password only once there is a hub to give it to."""
+        assert self.server_url is not None
+        probe = Transport(self.server_url, "probe", timeout=(HUB_CHECK_TIMEOUT_S, HUB_CHECK_TIMEOUT_S))
+        try:
+            probe.health()
+        finally:
+            probe.close()
 
     def close(self) -> None:
         self.replica.close()

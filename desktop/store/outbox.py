@@ -5,6 +5,7 @@ and its op, a push acknowledgement and the mirror update, a conflict's settlemen
 it each commit together or not at all (desktop/store/engine.py). An op's life:
 
     queued --mark_sent--> sent --settle--> accepted | rejected | conflict
+    sent --unsent--> queued (the post failed: no answer came, so nothing reads as delivered)
     sent/conflict --requeue / renew--> queued        conflict --drop--> (gone; the user took the hub's side)
 
 Ops tied to a file (`attachment.add`) also wait on the upload lane: `blob_waits`, `blob_ready`, `reject_blob_ops`.
@@ -62,6 +63,14 @@ def mark_sent(cur: Cursor, seqs: Iterable[int]) -> None:
                 f"WHERE seq IN ({', '.join('?' * len(ids))})", (now_iso(), *ids))  # fmt: skip
 
 
+def unsent(cur: Cursor, seqs: Iterable[int]) -> None:
+    """The post of these ops failed (the hub unreachable, busy, the link cut): they wait to be sent again, with
+    the same op_id (had the hub applied one after all, it answers `duplicate`). Only a crash leaves ops `sent`."""
+    ids = [int(seq) for seq in seqs]
+    cur.execute(f"UPDATE outbox SET state = {_QUEUED}, updated_at = ? "
+                f"WHERE state = {_SENT} AND seq IN ({', '.join('?' * len(ids))})", (now_iso(), *ids))  # fmt: skip
+
+
 def settle(cur: Cursor, seq: int, state: OpState, reason: str | None, result: Mapping[str, Any]) -> None:
     """The hub's answer to the op (accepted, rejected, conflict, or queued again to be sent once more)."""
     cur.execute("UPDATE outbox SET state = ?, reason = ?, result = ?, updated_at = ? WHERE seq = ?",
@@ -75,7 +84,9 @@ def requeue(cur: Cursor, seq: int) -> None:
 
 def rebase(cur: Cursor, seq: int, base_version: int | None, payload: Mapping[str, Any]) -> None:
     """A waiting op built on an outcome that changed: its new base (and, for a text edit, its new base text)."""
-    cur.execute("UPDATE outbox SET base_version = ?, payload = ? WHERE seq = ?", (base_version, _json(payload), seq))
+    cur.execute(
+        "UPDATE outbox SET base_version = ?, payload = ? WHERE seq = ?", (base_version, _json(payload), seq)
+    )
 
 
 def drop(cur: Cursor, seq: int) -> None:

@@ -9,7 +9,9 @@ Everything is filtered, sorted and paged in SQL (indexes on the queue columns, F
 can page through 100,000 complaints: ``count()`` once, then ``page()`` for each window of rows (one statement for
 the ids, the row data and the latest follow-up; the working-day deadline memoised per start day). ``ids()`` and
 ``rows()`` remain for callers that hold ids. Local work overlays the mirror: a complaint with ops not yet
-acknowledged has ``pending=True`` and shows the effect of its queued ops (assignee, status), see :func:`overlay`.
+acknowledged has ``pending=True`` and shows the effect of its queued ops (assignee, status), see :func:`overlay`;
+the queues and their counts hold it the same way at once, before any sync (:class:`LocalWork`: a claim made
+offline is in "Ditugaskan ke saya", a follow-up submitted offline leaves "Draf saya" for "Menunggu persetujuan").
 """
 
 from __future__ import annotations
@@ -18,14 +20,16 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from sqlalchemy import Connection, text
 
-from desktop.domain.ops import OpKind, OpState
+from desktop.domain.ops import CAS_KINDS, FOLLOWUP_KINDS, OpKind, OpState
 from desktop.domain.queues import QueueName
 from desktop.domain.sla import SlaClock
 from desktop.domain.statuses import CLOSED_STATUSES, SUBMITTABLE, FollowupState, Status
+from desktop.store.actions import effective_followup
 from desktop.store.deadlines import (
     LAST_FOLLOWUP,
     Deadline,
@@ -36,6 +40,7 @@ from desktop.store.deadlines import (
     overdue_condition,
 )
 from desktop.store.engine import Replica
+from desktop.store.errors import NotFound
 from desktop.store.lookups import user_names
 from desktop.store.sql import code, codes, json_each, loads
 
@@ -116,13 +121,71 @@ class OutboxEntry:
 
 # ---------------------------------------------------------------- the queues
 @dataclass(frozen=True)
+class LocalWork:
+    """What this desk's ops not yet answered make of the mirror, for the queues' conditions: the complaints whose
+    status or assignee they change (with the values they will have, as :func:`overlay` gives them), and the
+    follow-ups they touch or made here (with the state they will have, as ``effective_followup`` gives it).
+    Few (the outbox's pending ops), read once per statement in its own transaction."""
+
+    # id -> (status, assignee) for the complaints whose status or assignee the ops change
+    complaints: Mapping[str, tuple[str, str | None]] = dataclass_field(default_factory=dict)
+    touched_followups: tuple[str, ...] = ()  # follow-ups of the mirror whose state the ops decide
+    # (complaint_id, state, author_id, made here) of those and of the drafts made here
+    followups: tuple[tuple[str, str, str | None, bool], ...] = ()
+
+    def complaints_where(self, keep: Callable[[str, str | None], bool]) -> list[str]:
+        return [cid for cid, (status, assignee) in self.complaints.items() if keep(status, assignee)]
+
+
+_CHANGES_COMPLAINT = codes(sorted({*CAS_KINDS, OpKind.FOLLOWUP_APPROVE}))
+_FOLLOWUP_OPS = codes(sorted(FOLLOWUP_KINDS))
+
+
+def local_work(conn: Connection, me: str | None) -> LocalWork:
+    """The local overlay the queues hold (see :class:`LocalWork`), on ``conn``."""
+    pending = codes(PENDING_STATES)
+    cids = [r[0] for r in conn.execute(text(
+        f"SELECT DISTINCT complaint_id FROM outbox WHERE state IN {pending} AND kind IN {_CHANGES_COMPLAINT} "
+        "AND complaint_id IS NOT NULL"))]  # fmt: skip
+    complaints: dict[str, tuple[str, str | None]] = {}
+    if cids:
+        params: dict[str, Any] = {}
+        mirror = conn.execute(
+            text(
+                f"SELECT id, status, assignee_id FROM complaints WHERE id IN {json_each('i', cids, params)}"
+            ),
+            params,
+        ).all()
+        by_id: dict[str, list[OutboxEntry]] = {}
+        for op in ops_for(conn, cids, PENDING_STATES):
+            by_id.setdefault(op.complaint_id or "", []).append(op)
+        for cid, status, assignee in mirror:
+            new_status, new_assignee, changed = overlay(status, assignee, by_id.get(cid, []), me)
+            complaints[cid] = (new_status, new_assignee if changed else assignee)
+    touched = [r[0] for r in conn.execute(text(
+        f"SELECT DISTINCT o.target FROM outbox o JOIN followups f ON f.id = o.target "
+        f"WHERE o.state IN {pending} AND o.kind IN {_FOLLOWUP_OPS}"))]  # fmt: skip
+    made_here = [r[0] for r in conn.execute(text(
+        "SELECT id FROM local_records WHERE type = 'followup' AND id NOT IN (SELECT id FROM followups)"))]  # fmt: skip
+    followups: list[tuple[str, str, str | None, bool]] = []
+    for fid, here in [*((f, False) for f in touched), *((f, True) for f in made_here)]:
+        try:
+            data = effective_followup(conn, fid, me)
+        except NotFound:
+            continue
+        followups.append((str(data.get("complaint_id")), str(data.get("state")), data.get("author_id"), here))
+    return LocalWork(complaints, tuple(touched), tuple(followups))
+
+
+@dataclass(frozen=True)
 class QueueScope:
-    """What a queue's condition depends on besides the replica's data: whose queue it is (``mine``, ``drafts``)
-    and the "now" of ``overdue`` (None: the current time)."""
+    """What a queue's condition depends on besides the mirror's data: whose queue it is (``mine``, ``drafts``),
+    the "now" of ``overdue`` (None: the current time), and this desk's :class:`LocalWork` over the mirror."""
 
     replica: Replica
     me: str
     now: dt.datetime | None = None
+    local: LocalWork = LocalWork()
 
 
 # SQL over ``complaints c`` for the complaints of a queue; may bind parameters.
@@ -156,24 +219,62 @@ def _fixed(sql: str) -> Condition:
     return lambda _scope, _params: sql
 
 
+def _with_local(scope: QueueScope, params: dict[str, Any], mirror: str,
+                keep: Callable[[str, str | None], bool]) -> str:  # fmt: skip
+    """``mirror`` (a condition over the mirror's status/assignee) for the complaints no local op changes, and
+    ``keep`` of the values the local ops give the others."""
+    if not scope.local.complaints:
+        return mirror
+    changed = json_each("lw_changed", list(scope.local.complaints), params)  # the same for every condition
+    # a queue's condition and the status filter's stand side by side: each binds its own list
+    n = sum(1 for key in params if key.startswith("lw_kept"))
+    kept = json_each(f"lw_kept{n}", scope.local.complaints_where(keep), params)
+    return f"(({mirror} AND c.id NOT IN {changed}) OR c.id IN {kept})"
+
+
 def _status_is(*statuses: Status) -> Condition:
-    if len(statuses) == 1:
-        return _fixed(f"c.status = {code(statuses[0])}")
-    return _fixed(f"c.status IN {codes(statuses)}")
+    mirror = f"c.status = {code(statuses[0])}" if len(statuses) == 1 else f"c.status IN {codes(statuses)}"
+    wanted = {str(s) for s in statuses}
+    return lambda scope, params: _with_local(scope, params, mirror, lambda status, _a: status in wanted)
 
 
 def _assigned_to_me(scope: QueueScope, params: dict[str, Any]) -> str:
     params["me"] = scope.me
-    return "c.assignee_id = :me"
+    return _with_local(
+        scope, params, "c.assignee_id = :me", lambda _s, assignee: bool(scope.me) and assignee == scope.me
+    )
+
+
+def _followups_in(scope: QueueScope, params: dict[str, Any], states: Sequence[FollowupState], *,
+                  mine: bool) -> str:  # fmt: skip
+    """Complaints with a follow-up in ``states``: the mirror's, unless this desk's ops decide its state, and
+    those ops' (and the drafts made here) by the state they give it. ``mine``: only the user's (those made here
+    are)."""
+    author = " AND author_id = :me" if mine else ""
+    if mine:
+        params["me"] = scope.me
+    untouched = (
+        f" AND id NOT IN {json_each('lw_fu_touched', scope.local.touched_followups, params)}"
+        if scope.local.touched_followups
+        else ""
+    )
+    sql = f"c.id IN (SELECT complaint_id FROM followups WHERE state IN {codes(states)}{author}{untouched})"
+    local = [cid for cid, state, author_id, here in scope.local.followups
+             if state in states and (not mine or here or author_id == scope.me)]  # fmt: skip
+    if local:
+        sql = f"({sql} OR c.id IN {json_each('lw_fu', local, params)})"
+    return sql
 
 
 def _my_drafts(scope: QueueScope, params: dict[str, Any]) -> str:
     """Follow-ups the user is writing (drafts, or returned to them by an admin), on the hub or only here."""
-    params["me"] = scope.me
-    return (
-        f"(c.id IN (SELECT complaint_id FROM followups WHERE state IN {codes(sorted(SUBMITTABLE))} AND author_id = :me)"
-        " OR c.id IN (SELECT complaint_id FROM local_records WHERE type = 'followup'))"
-    )
+    return _followups_in(scope, params, sorted(SUBMITTABLE), mine=True)
+
+
+def _awaiting_approval(scope: QueueScope, params: dict[str, Any]) -> str:
+    """Follow-ups submitted for sign-off, on the hub or by this desk's ops (and no longer those approved or
+    returned here)."""
+    return _followups_in(scope, params, [FollowupState.SUBMITTED], mine=False)
 
 
 def _past_deadline(scope: QueueScope, params: dict[str, Any]) -> str:
@@ -184,13 +285,15 @@ QUEUE_DEFS: tuple[QueueDef, ...] = (
     QueueDef(QueueName.NEW, _status_is(Status.TERDISPOSISI)),
     QueueDef(QueueName.MINE, _assigned_to_me),
     QueueDef(QueueName.NEED_FOLLOWUP, _status_is(Status.DIPROSES, Status.DITANGGAPI_PELAPOR)),
-    QueueDef(
-        QueueName.AWAITING_APPROVAL,
-        _fixed(f"c.id IN (SELECT complaint_id FROM followups WHERE state = {code(FollowupState.SUBMITTED)})"),
-    ),
+    QueueDef(QueueName.AWAITING_APPROVAL, _awaiting_approval),
     QueueDef(QueueName.OVERDUE, _past_deadline),
     QueueDef(QueueName.DRAFTS, _my_drafts),
-    QueueDef(QueueName.OUTBOX, _fixed(f"c.id IN (SELECT complaint_id FROM outbox WHERE {_NOT_ACCEPTED})")),
+    # Kotak keluar lists the changes (ops) not accepted yet, and counts them: its badge is the length of its list.
+    QueueDef(
+        QueueName.OUTBOX,
+        _fixed(f"c.id IN (SELECT complaint_id FROM outbox WHERE {_NOT_ACCEPTED})"),
+        entries=Entries("outbox o", f"o.{_NOT_ACCEPTED}", "o.complaint_id"),
+    ),
     # Konflik lists the complaints whose ops the hub did not take (conflict, or rejected with a reason); what the
     # user has to decide there, and what it counts, are the open conflict records (desktop/store/conflicts.py),
     # a departure's too, whose complaint has left the mirror.
@@ -250,11 +353,13 @@ def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
-def _scope(replica: Replica, f: QueueFilter) -> QueueScope:
-    return QueueScope(replica, replica.user_id or "", f.now)
+def _scope(conn: Connection, replica: Replica, f: QueueFilter, user_id: str | None = None) -> QueueScope:
+    """The scope of a statement on ``conn`` (its local work read in the same transaction)."""
+    me = user_id if user_id is not None else (replica.user_id or "")
+    return QueueScope(replica, me, f.now, local_work(conn, me or None))
 
 
-def _filter_conditions(f: QueueFilter, params: dict[str, Any]) -> list[str]:
+def _filter_conditions(scope: QueueScope, f: QueueFilter, params: dict[str, Any]) -> list[str]:
     """The filter bar's conditions over ``complaints c`` (search, status, category ...), beside the queue's."""
     conds: list[str] = []
     search = (f.search or "").strip()
@@ -268,7 +373,8 @@ def _filter_conditions(f: QueueFilter, params: dict[str, Any]) -> list[str]:
                 conds.append(_FTS_IN)
     if f.status:
         params["status"] = f.status
-        conds.append("c.status = :status")
+        wanted = str(f.status)
+        conds.append(_with_local(scope, params, "c.status = :status", lambda status, _a: status == wanted))
     if f.category_id:
         params["category_id"] = f.category_id
         conds.append("c.category_id = :category_id")
@@ -291,12 +397,12 @@ def _conditions(scope: QueueScope, f: QueueFilter, params: dict[str, Any]) -> li
     """The complaints of ``f``: its queue's condition, then the filter's."""
     definition = queue_def(f.queue)
     own = definition.condition(scope, params) if definition.condition is not None else None
-    filters = _filter_conditions(f, params)
+    filters = _filter_conditions(scope, f, params)
     return [own, *filters] if own else filters
 
 
-def _where(replica: Replica, f: QueueFilter, params: dict[str, Any]) -> str:
-    return " AND ".join(_conditions(_scope(replica, f), f, params)) or "1"
+def _where(conn: Connection, replica: Replica, f: QueueFilter, params: dict[str, Any]) -> str:
+    return " AND ".join(_conditions(_scope(conn, replica, f), f, params)) or "1"
 
 
 def _count_statement(scope: QueueScope, f: QueueFilter, params: dict[str, Any]) -> tuple[str, bool]:
@@ -306,7 +412,7 @@ def _count_statement(scope: QueueScope, f: QueueFilter, params: dict[str, Any]) 
     if definition.entries is not None:
         e = definition.entries
         sql = f"SELECT count(*) FROM {e.source} WHERE {e.condition}"
-        filters = _filter_conditions(f, params)
+        filters = _filter_conditions(scope, f, params)
         if filters:  # the entries whose complaint passes the filters
             sql += f" AND {e.complaint} IN (SELECT c.id FROM complaints c WHERE {' AND '.join(filters)})"
         return sql, False
@@ -343,8 +449,8 @@ def _order_clause(conn: Connection, replica: Replica, sort: SortKey | None, para
 def count(replica: Replica, f: QueueFilter) -> int:
     """How many the queue of ``f`` holds under its filters (Konflik: open conflict records)."""
     params: dict[str, Any] = {}
-    sql, searches_within = _count_statement(_scope(replica, f), f, params)
     with replica.read() as conn:
+        sql, searches_within = _count_statement(_scope(conn, replica, f), f, params)
         if searches_within and _many_matches(conn, params["fts"]):
             # Search within a queue: walk the queue's index and test each rowid against the matches (a Bloom filter
             # and a set), instead of reading the complaints row of every match (a common word: half the table).
@@ -355,13 +461,13 @@ def count(replica: Replica, f: QueueFilter) -> int:
 def queue_counts(replica: Replica, user_id: str | None = None) -> dict[str, int]:
     """The number of each queue of :data:`QUEUE_DEFS`, as ``count`` gives it without filters (``mine``/``drafts``
     for ``user_id``, default the signed-in user); Konflik counts the open conflict records."""
-    scope = QueueScope(replica, user_id if user_id is not None else (replica.user_id or ""))
-    statements: list[tuple[str, str, dict[str, Any]]] = []
-    for definition in QUEUE_DEFS:
-        params: dict[str, Any] = {}
-        sql, _ = _count_statement(scope, QueueFilter(queue=definition.name), params)
-        statements.append((definition.name.value, sql, params))
     with replica.read() as conn:
+        scope = _scope(conn, replica, QueueFilter(), user_id)
+        statements: list[tuple[str, str, dict[str, Any]]] = []
+        for definition in QUEUE_DEFS:
+            params: dict[str, Any] = {}
+            sql, _ = _count_statement(scope, QueueFilter(queue=definition.name), params)
+            statements.append((definition.name.value, sql, params))
         return {name: int(conn.execute(text(sql), params).scalar_one()) for name, sql, params in statements}
 
 
@@ -374,7 +480,7 @@ def _ids_sql(
     order: str,
 ) -> str:
     """``SELECT <select> FROM complaints c WHERE <filter> ORDER BY <order> LIMIT :limit OFFSET :offset``."""
-    where = _where(replica, f, params)
+    where = _where(conn, replica, f, params)
     sql = f"SELECT {select} FROM complaints c WHERE {where}"
     sql += f" ORDER BY {order} LIMIT :limit OFFSET :offset"
     if "fts" in params and _many_matches(conn, params["fts"]):
@@ -416,7 +522,7 @@ def _deadline_window(
 ) -> str:
     """SQL for the ``(pos, rid)`` of the window ``:offset``/``:limit`` of the deadline order (``order``, from
     `_order_clause`), out of ``temp.deadline_order``, which this fills first when it holds another order."""
-    where = _where(replica, f, params)
+    where = _where(conn, replica, f, params)
     fill = f"SELECT c.rowid FROM complaints c WHERE {where} ORDER BY {order}"
     bound = {k: v for k, v in params.items() if k not in ("limit", "offset")}
     statement = repr((fill, sorted((k, repr(v)) for k, v in bound.items())))
@@ -487,7 +593,7 @@ def page(
         overlays: dict[str, tuple[str, str | None, bool]] = {}
         for r in found:
             if r[0] in ops_by:
-                overlays[r[0]] = overlay(r[5], r[8], ops_by[r[0]])
+                overlays[r[0]] = overlay(r[5], r[8], ops_by[r[0]], replica.user_id)
         names = user_names(conn, [o[1] for o in overlays.values() if o[2]])
     deadline_of = DeadlineMemo(clock, now) if clock is not None else None
     out: list[QueueRow] = []

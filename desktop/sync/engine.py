@@ -1,7 +1,8 @@
 """One sync pass: push the outbox, then pull the change feed.
 
 Atomic steps (each ONE SQLite transaction, so a crash between two loses nothing and duplicates nothing):
-- marking a batch of ops ``sent`` before posting it (a resent op_id is answered ``duplicate`` by the hub);
+- marking a batch of ops ``sent`` before posting it (a resent op_id is answered ``duplicate`` by the hub), and
+  back to ``queued`` when the post fails without an answer (only a crash leaves them ``sent``);
 - a push acknowledgement: outbox states + the version-guarded mirror update from the results;
 - one pulled page + the cursor advance.
 Pull pages are big (limit 1000) and written with ``executemany`` on the DBAPI connection; the next page is
@@ -77,8 +78,6 @@ class _Counts:
 
 class _Cancelled(Exception):
     pass
-
-
 
 
 class SyncEngine:
@@ -171,6 +170,16 @@ class SyncEngine:
         with self.replica.write() as conn:
             outbox.mark_sent(cursor_of(conn), seqs)
         crashpoints.hit("push.marked_sent")
+        try:
+            self._post(batch)
+        except BaseException:
+            # No answer (the hub unreachable or busy, the link cut): what is still `sent` of the batch waits to be
+            # sent again, so Kotak keluar never reads "sent" while the hub is down. Only a crash leaves ops `sent`.
+            with self.replica.write() as conn:
+                outbox.unsent(cursor_of(conn), seqs)
+            raise
+
+    def _post(self, batch: list[dict[str, Any]]) -> None:
         wire = [
             {"op_id": op["op_id"], "kind": op["kind"], "target": op["target"], "base_version": op["base_version"],
              "payload": json.loads(op["payload"]) if isinstance(op["payload"], str) else op["payload"],
@@ -242,7 +251,9 @@ class SyncEngine:
         state = self._start_pull()
         cursor = int(state["cursor"])
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lapor-pull") as pool:
-            pending: Future[dict[str, Any]] | None = pool.submit(self.transport.changes, cursor, self.pull_limit)
+            pending: Future[dict[str, Any]] | None = pool.submit(
+                self.transport.changes, cursor, self.pull_limit
+            )
             while pending is not None:
                 try:
                     page = pending.result()
@@ -259,7 +270,9 @@ class SyncEngine:
                 except _Cancelled:
                     if pending is not None:
                         pending.cancel()
-                        with contextlib.suppress(Exception):  # let an in-flight fetch end; its page is dropped
+                        with contextlib.suppress(
+                            Exception
+                        ):  # let an in-flight fetch end; its page is dropped
                             pending.result()
                     raise
                 changes = page["changes"]

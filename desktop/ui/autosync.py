@@ -6,9 +6,11 @@
   retries with back-off until it succeeds, is cancelled, or the desk goes offline; its progress and retry
   notices come back as queued signals, handled by ``@Slot`` methods on the GUI thread;
 - connectivity: ``QNetworkInformation`` where a backend loads (only "disconnected" counts as offline: a hub on
-  the office LAN is reachable without internet); while it says offline, or while a pass waits after a network
-  error, a cheap ``GET /healthz`` in a background thread checks whether the hub is back and, if so, the pass
-  retries at once (never before the hub's Retry-After).
+  the office LAN is reachable without internet); between passes a cheap ``GET /healthz`` in a background thread
+  (every 15 s) checks the hub: its outcome, like every pass's, is what the status bar's "online" says
+  (``hubReachable``), so a hub that stopped shows within seconds; while the platform says offline, or while a pass
+  waits after a network error, a probe that answers makes the pass retry at once (never before the hub's
+  Retry-After).
 
 The window calls :meth:`AutoSync.sync_now`, :meth:`AutoSync.set_work_offline` and :meth:`AutoSync.stop`, connects
 its one change signal to :meth:`AutoSync.changes_made` (an action that queued an op: sync soon), and listens to the
@@ -67,7 +69,12 @@ class AutoSync(QObject):
     progress = Signal(object)  # SyncProgress
     retrying = Signal(object)  # RetryNotice: a failed attempt and the wait before the next
     finished = Signal(object)  # RunResult
-    connectivityChanged = Signal(object)  # True / False / None (unknown)
+    connectivityChanged = Signal(
+        object
+    )  # True / False / None (unknown): the platform's view, or a probe's answer
+    hubReachable = Signal(
+        bool
+    )  # the last request to the hub (a pass, a probe) got an answer, or no longer does
 
     def __init__(self, session: Any, jobs: JobRunner, parent: QObject | None = None, *,
                  scheduler: SyncScheduler | None = None, probe: Callable[[], bool] | None = None,
@@ -81,7 +88,8 @@ class AutoSync(QObject):
         )
         server_url = getattr(session, "server_url", None)
         self._probe = probe or (hub_probe(server_url) if server_url else None)
-        self._backoff_factory = backoff_factory
+        self.backoff_factory = backoff_factory  # the retry policy of each pass (a test may shorten it)
+        self._reachable: bool | None = getattr(session, "hub_reachable", None)
         self._runner: SyncRunner | None = None
         self._job: Job | None = None
         self._result: RunResult | None = None
@@ -147,6 +155,23 @@ class AutoSync(QObject):
             self._runner.cancel()
         self._reschedule()
 
+    def set_probe_interval(self, ms: int) -> None:
+        """How often the hub is probed between passes (tests shorten it)."""
+        self._probe_timer.setInterval(max(1, int(ms)))
+
+    @property
+    def hub_reachable(self) -> bool | None:
+        """What the last request to the hub said (None: nothing asked yet, or a session that cannot sync)."""
+        return self._reachable
+
+    def note_reachable(self, reachable: bool) -> None:
+        """The outcome of a request made outside a pass (an attachment downloaded, or not): the status bar says
+        it at once (``hubReachable``)."""
+        note = getattr(self.session, "note_reachable", None)
+        if note is not None:
+            note(reachable)
+            self._announce_reachable()
+
     def stop(self) -> None:
         """The window closes: no more passes; the one in flight is cancelled."""
         self._stopped = True
@@ -186,10 +211,11 @@ class AutoSync(QObject):
         return self._stopped or not self.scheduler.may_sync
 
     def _start_pass(self, trigger: Trigger) -> None:
-        runner = SyncRunner(self.session, backoff=self._backoff_factory(), is_offline=self._is_offline)
+        runner = SyncRunner(self.session, backoff=self.backoff_factory(), is_offline=self._is_offline)
         self._runner = runner
         self._result = None
         self._waiting_on_network = False
+        self._update_probe()  # the pass's own requests say whether the hub answers
 
         def work(ctx: JobContext) -> RunResult:
             # the lane cancelling the job (shutdown) ends the pass too, at the latest when a retry wait ends
@@ -208,6 +234,7 @@ class AutoSync(QObject):
         if isinstance(value, RetryNotice):
             self._waiting_on_network = value.delay.kind is ErrorClass.NETWORK
             self._update_probe()
+            self._announce_reachable()
             self.retrying.emit(value)
         else:
             if self._waiting_on_network:
@@ -233,6 +260,7 @@ class AutoSync(QObject):
         self.scheduler.sync_finished(blocked=result.outcome is Outcome.FAILED)
         if result.outcome is Outcome.SYNCED and self.scheduler.online is False:
             self._set_online(True)  # the hub answered: whatever the platform said, we are online
+        self._announce_reachable()
         self._announcing = True
         try:
             self.finished.emit(result)
@@ -252,10 +280,19 @@ class AutoSync(QObject):
     def _on_reachability(self, reachability: Any) -> None:
         self._set_online(_online_of(reachability))
 
+    def _announce_reachable(self) -> None:
+        """``hubReachable`` when the session's view of the hub (the outcome of its last request) changed."""
+        now = getattr(self.session, "hub_reachable", None)
+        if now is not None and now != self._reachable:
+            self._reachable = bool(now)
+            self.hubReachable.emit(bool(now))
+
     def _update_probe(self) -> None:
+        # Between passes, and while a pass waits to retry after a network error (a pass at work says itself
+        # whether the hub answers); never while working offline.
         want = (
             not self._stopped and self._probe is not None and self.can_sync and not self.scheduler.work_offline
-            and (self.scheduler.online is False or self._waiting_on_network)
+            and (self._runner is None or self._waiting_on_network)
         )  # fmt: skip
         if want and not self._probe_timer.isActive():
             self._probe_timer.start()
@@ -281,11 +318,15 @@ class AutoSync(QObject):
     @Slot(bool)
     def _on_probe_done(self, ok: bool) -> None:
         self._probing = False
-        if self._stopped or not ok:
+        if self._stopped or self.scheduler.work_offline:
+            return
+        if self._runner is None or self._waiting_on_network:  # a pass at work has the last word meanwhile
+            self.note_reachable(ok)
+        if not ok:
             return
         if self.scheduler.online is False:
             self._set_online(True)  # a pass waiting to retry is nudged through the scheduler
-        elif self._runner is not None:
+        elif self._runner is not None and self._waiting_on_network:
             self._runner.nudge()  # the hub answers again: retry now (never before its Retry-After)
 
 

@@ -4,6 +4,8 @@ bar for routine problems, and a status bar that says how fresh it all is (and ca
 from __future__ import annotations
 
 import logging
+import math
+import time
 from functools import partial
 from typing import Any
 
@@ -11,14 +13,12 @@ from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, Qt, QTimer, Sig
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -70,6 +70,7 @@ log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS = 250
 DETAIL_DELAY_MS = 60
 STATUS_REFRESH_MS = 30_000
+SYNC_NOTE_MS = 8000  # "Sync finished.", "4 changes sent": said briefly, then the sync message clears
 DEFAULT_WIDTHS = {
     Column.TRACKING_ID: 80,
     Column.TITLE: 280,
@@ -111,7 +112,9 @@ class MainWindow(QMainWindow):
     - ``detailShown(complaint_id)``: the detail pane shows a complaint just read (``detail.current_detail`` is
       that very object: read once, for the pane and the actions alike); ``current_complaint_id()``;
     - ``actions_menu`` (QMenu) and ``toolbar`` (QToolBar) to add actions to;
-    - ``show_message(text, level)``: a non-modal message (level "info", "success", "warning", "error").
+    - ``show_message(text, level)``: a non-modal message (level "info", "success", "warning", "error");
+    - ``note_hub_reachable(ok)``: a request to the hub outside a sync pass (a download) was answered or not: the
+      status bar's "online" follows the last request's outcome.
     """
 
     changed = Signal(object)  # Changes: what an action or a sync pass changed (see the class docstring)
@@ -167,18 +170,8 @@ class MainWindow(QMainWindow):
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         center_layout.setSpacing(2)
-        # The filters scroll sideways in a narrow window rather than widening it.
-        filter_scroll = QScrollArea()
-        filter_scroll.setObjectName("filterScroll")
-        filter_scroll.setWidget(self.filter_bar)
-        filter_scroll.setWidgetResizable(True)
-        filter_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        filter_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        filter_scroll.setFixedHeight(
-            self.filter_bar.sizeHint().height() + filter_scroll.horizontalScrollBar().sizeHint().height()
-        )
-        center_layout.addWidget(filter_scroll)
+        # A narrow window wraps the filters onto a second row (FilterBar) rather than hiding some of them.
+        center_layout.addWidget(self.filter_bar)
         center_layout.addWidget(self.stack, 1)
 
         self.detail = DetailPane()
@@ -230,6 +223,7 @@ class MainWindow(QMainWindow):
         self.autosync.progress.connect(self._on_sync_progress)
         self.autosync.retrying.connect(self._on_sync_retrying)
         self.autosync.finished.connect(self._on_sync_finished)
+        self.autosync.hubReachable.connect(self._on_hub_reachable)
         self.changed.connect(self._on_changed)
         self.changed.connect(self.autosync.changes_made)
 
@@ -255,6 +249,11 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, level: Level | str = Level.INFO) -> None:
         self.message_bar.show_message(text, level)
+
+    def note_hub_reachable(self, reachable: bool) -> None:
+        """A request made outside a sync pass (a download) reached the hub, or did not: the status bar's "online"
+        follows the last request's outcome."""
+        self.autosync.note_reachable(reachable)
 
     # --- construction
     def _setup_table(self) -> None:
@@ -291,7 +290,7 @@ class MainWindow(QMainWindow):
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.queryChanged.connect(self._clear_detail)  # another queue, search, filter or sort
-        self.model.countChanged.connect(self._update_count)
+        self.model.countChanged.connect(self._on_model_count)
         self.model.rowsLoaded.connect(self._on_rows_loaded)
         self.model.loaded.connect(self._on_model_loaded)
 
@@ -411,6 +410,22 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        # What the sync is doing ("Syncing…", the retry countdown, "4 changes sent"): a label of its own, not the
+        # bar's temporary message, which is cut to the room the permanent labels leave and hides them meanwhile.
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncMessage")
+        self.sync_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sync_label.setAccessibleName(self.tr("Sync"))
+        bar.addWidget(self.sync_label, 1)
+        self._sync_note_timer = QTimer(self)
+        self._sync_note_timer.setSingleShot(True)
+        self._sync_note_timer.timeout.connect(self._clear_sync_text)
+        # the retry countdown ticks every second until the next attempt
+        self._retry_at: float | None = None
+        self._retry_busy = False
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(1000)
+        self._retry_timer.timeout.connect(self._show_retry_countdown)
         self.online_label = QLabel()
         self.online_label.setObjectName("onlineStatus")
         self.last_sync_label = QLabel()
@@ -477,6 +492,8 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self._status_timer.stop()
         self._search_timer.stop()
+        self._retry_timer.stop()
+        self._sync_note_timer.stop()
         self.autosync.stop()
         # No page read ahead may be running against the replica once the session closes behind this window.
         self.model.close()
@@ -720,22 +737,65 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_sync_started(self, _trigger: str) -> None:
         self._syncing = True
-        self.statusBar().showMessage(self.tr("Syncing…"))
+        self._show_sync_text(self.tr("Syncing…"))
 
     @Slot(object)
     def _on_sync_progress(self, value: Any) -> None:
         text = sync_progress_text(value)
         if text:
-            self.statusBar().showMessage(text)
+            self._show_sync_text(text)
 
     @Slot(object)
     def _on_sync_retrying(self, notice: RetryNotice) -> None:
-        seconds = QLocale().toString(max(1, round(notice.delay.seconds)))
-        if notice.delay.kind is ErrorClass.BUSY:
-            text = self.tr("The hub is busy; trying again in %1 s.")
+        self._retry_at = time.monotonic() + max(0.0, notice.delay.seconds)
+        self._retry_busy = notice.delay.kind is ErrorClass.BUSY
+        self._show_retry_countdown()
+        self._retry_timer.start()
+        self.refresh_status()
+
+    @Slot()
+    def _show_retry_countdown(self) -> None:
+        """ "Cannot reach the hub; trying again in 40 s", one second less every second, until it tries."""
+        if self._retry_at is None:
+            return
+        left = math.ceil(self._retry_at - time.monotonic())
+        if left <= 0:
+            self._stop_countdown()
+            self._show_sync_text(self.tr("Trying again…"))
+            return
+        seconds = QLocale().toString(left)
+        if self._retry_busy:
+            text = self.tr("The hub is busy; trying again in %1 s").replace("%1", seconds)
         else:
-            text = self.tr("Cannot reach the hub; trying again in %1 s (F5 tries now).")
-        self.statusBar().showMessage(text.replace("%1", seconds))
+            text = self.tr("Cannot reach the hub; trying again in %1 s").replace("%1", seconds)
+        self._show_sync_text(text, tip=self.tr("Sync now (F5) tries at once"), keep_countdown=True)
+
+    def _stop_countdown(self) -> None:
+        self._retry_at = None
+        self._retry_timer.stop()
+
+    def _show_sync_text(
+        self, text: str, timeout_ms: int = 0, *, tip: str = "", keep_countdown: bool = False
+    ) -> None:
+        """The sync label's text (cleared after ``timeout_ms`` when given); anything else ends a countdown."""
+        if not keep_countdown:
+            self._stop_countdown()
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(tip or text)
+        if timeout_ms > 0:
+            self._sync_note_timer.start(timeout_ms)
+        else:
+            self._sync_note_timer.stop()
+
+    @Slot()
+    def _clear_sync_text(self) -> None:
+        self._show_sync_text("")
+
+    @Slot(bool)
+    def _on_hub_reachable(self, reachable: bool) -> None:
+        """The last request to the hub (a pass, a probe) was answered, or no longer is: say so at once (and read
+        the rest of the status again; a read begun before this is dropped)."""
+        self._show_online(reachable and not self.session.work_offline, self.session.work_offline)
         self.refresh_status()
 
     @Slot(object)
@@ -754,14 +814,18 @@ class MainWindow(QMainWindow):
         if not (changes.queues or changes.outbox):
             self.refresh_status()  # the last sync's time moved even when nothing else did
         if result.outcome is Outcome.SYNCED:
-            self.statusBar().showMessage(self.tr("Sync finished."), 5000)
+            sent = result.summary.pushed if result.summary is not None else 0
+            if sent:
+                self._show_sync_text(self.tr("%n change(s) sent", "", sent), SYNC_NOTE_MS)
+            else:
+                self._show_sync_text(self.tr("Sync finished."), SYNC_NOTE_MS)
             self.syncFinished.emit(True)
         elif result.outcome is Outcome.FAILED and result.error is not None:
-            self.statusBar().clearMessage()
+            self._clear_sync_text()
             self.show_message(self.tr("Sync failed: %1").replace("%1", describe(result.error)), Level.WARNING)
             self.syncFinished.emit(False)
         else:
-            self.statusBar().clearMessage()
+            self._clear_sync_text()
             self.syncFinished.emit(False)
 
     def _sync_enabled(self) -> bool:
@@ -832,25 +896,34 @@ class MainWindow(QMainWindow):
         log.warning("status failed: %r", exc)
 
     def apply_status(self, status: SyncStatus) -> None:
-        self._online = status.online
-        if status.work_offline:
-            self.online_label.setText(self.tr("○ Working offline"))
-        else:
-            self.online_label.setText(self.tr("● Online") if status.online else self.tr("○ Offline"))
-        self.online_label.setStyleSheet(f"color: {_status_palette_colour(status.online)};")
+        self._show_online(status.online, status.work_offline)
         when = format_datetime(status.last_sync_at) if status.last_sync_at else self.tr("never")
         self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", when))
         self.pending_label.setText(self.tr("Pending changes: %1").replace("%1", str(status.pending_ops)))
         used = QLocale().formattedDataSize(status.wire_bytes)
         self.data_label.setText(self.tr("Data used: %1").replace("%1", used))
 
+    def _show_online(self, online: bool, work_offline: bool) -> None:
+        self._online = online
+        if work_offline:
+            self.online_label.setText(self.tr("○ Working offline"))
+        else:
+            self.online_label.setText(self.tr("● Online") if online else self.tr("○ Offline"))
+        self.online_label.setStyleSheet(f"color: {_status_palette_colour(online)};")
+
+    @Slot(int)
+    def _on_model_count(self, count: int) -> None:
+        if self.stack.currentWidget() is not self.outbox_table:  # Kotak keluar shows its own count (changes)
+            self._update_count(count)
+
     @Slot(int)
     def _update_count(self, count: int) -> None:
-        self.count_label.setText(
-            self.tr("%1: %2 complaints")
-            .replace("%1", queue_label(self._current_queue()))
-            .replace("%2", QLocale().toString(count))
-        )
+        queue = self._current_queue()
+        if queue == QueueName.OUTBOX:  # Kotak keluar lists changes, and its badge counts them
+            text = self.tr("%1: %n change(s)", "", count)
+        else:
+            text = self.tr("%1: %2 complaints").replace("%2", QLocale().toString(count))
+        self.count_label.setText(text.replace("%1", queue_label(queue)))
 
     @Slot()
     def _about(self) -> None:

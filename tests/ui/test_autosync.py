@@ -148,7 +148,37 @@ def test_probe_brings_the_desk_back_online(qtbot, jobs: JobRunner) -> None:
             qtbot.waitSignal(auto.finished, timeout=5000) as done:  # fmt: skip
         pass
     assert online.args == [True] and done.args[0].outcome is Outcome.SYNCED and session.calls == 1
-    qtbot.waitUntil(lambda: not auto._probe_timer.isActive(), timeout=5000)
+    seen = len(probes)  # between passes the probe goes on watching the hub
+    qtbot.waitUntil(lambda: len(probes) > seen, timeout=5000)
+    auto.stop()
+
+
+class ReachableSession(FakeSession):
+    """A session that keeps what the last request to the hub said, as StoreSession does."""
+
+    hub_reachable = True
+
+    def note_reachable(self, reachable: bool) -> bool:
+        changed, self.hub_reachable = self.hub_reachable != reachable, reachable
+        return changed
+
+
+def test_the_probe_between_passes_says_at_once_when_the_hub_stops_and_comes_back(
+    qtbot, jobs: JobRunner
+) -> None:
+    session = ReachableSession()
+    answers = threading.Event()
+    answers.set()
+    auto = _auto(session, jobs, probe=answers.is_set, probe_interval_ms=20)
+    assert auto.hub_reachable is True
+    answers.clear()  # the hub stops: no pass is needed to notice
+    with qtbot.waitSignal(auto.hubReachable, timeout=5000) as gone:
+        pass
+    assert gone.args == [False] and session.hub_reachable is False and session.calls == 0
+    answers.set()
+    with qtbot.waitSignal(auto.hubReachable, timeout=5000) as back:
+        pass
+    assert back.args == [True] and session.hub_reachable is True
     auto.stop()
 
 
@@ -218,3 +248,15 @@ def test_window_syncs_shortly_after_a_local_change(qtbot, tmp_path: Path) -> Non
     finally:
         runner.shutdown()
         session.close()
+
+
+def test_a_request_outside_a_pass_is_told_at_once(qtbot, jobs: JobRunner) -> None:
+    """A download that could not reach the hub (or could) says so, as a probe or a pass would."""
+    session = ReachableSession()
+    auto = _auto(session, jobs)
+    with qtbot.waitSignal(auto.hubReachable, timeout=1000) as gone:
+        auto.note_reachable(False)
+    assert gone.args == [False] and auto.hub_reachable is False
+    with qtbot.assertNotEmitted(auto.hubReachable):
+        auto.note_reachable(False)  # nothing new to say
+    auto.stop()

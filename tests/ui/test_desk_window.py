@@ -286,3 +286,41 @@ def test_models_pass_the_model_tester(qtmodeltester) -> None:
 def test_user_is_the_factory_admin(session: StoreSession) -> None:
     assert session.replica.user_id == USER
     assert complaint_data(0)["status"] == "terdisposisi"
+
+
+def test_a_followup_submitted_offline_moves_between_the_counts_at_once(qtbot, window: MainWindow,
+                                                                          session: StoreSession) -> None:  # fmt: skip
+    """Draf saya and Menunggu persetujuan (their counts and their lists) hold the follow-up drafted and submitted
+    here at once, without a sync; Kotak keluar counts the two changes its list shows."""
+    from desktop.app.changes import local_action
+    from desktop.store import actions as store_actions
+    from desktop.ui.ops import Op
+
+    panel = window.queue_panel.panel_model
+    drafts, awaiting = panel.count("drafts"), panel.count("awaiting_approval")
+    assert drafts is not None and awaiting is not None
+    cid = "c-000011"
+    made: list[str] = []
+
+    def draft() -> Any:
+        result = store_actions.create_followup(session.replica, cid, "Jalan sudah kami tinjau")
+        made.append(result.record_id or "")
+        return local_action(cid, result)
+
+    with qtbot.waitSignal(window.countsRefreshed, timeout=5000):
+        Op(window, draft).run()
+    qtbot.waitUntil(lambda: panel.count("drafts") == drafts + 1, timeout=5000)
+    assert panel.count("awaiting_approval") == awaiting
+
+    Op(window, lambda: local_action(cid, store_actions.submit_followup(session.replica, made[0]))).run()
+    qtbot.waitUntil(lambda: panel.count("awaiting_approval") == awaiting + 1, timeout=5000)
+    assert panel.count("drafts") == drafts and panel.count("outbox") == 2
+    with qtbot.waitSignal(window.queueChanged, timeout=2000):
+        window.queue_panel.select_key("awaiting_approval")
+    assert search(qtbot, window, "1000011") == 1
+    with qtbot.waitSignal(window.queueChanged, timeout=2000):
+        window.queue_panel.select_key("drafts")
+    assert search(qtbot, window, "1000011") == 0
+    window.show_queue("outbox")
+    qtbot.waitUntil(lambda: window.outbox_model.rowCount() == 2, timeout=5000)
+    assert window.count_label.text().endswith(": 2 change(s)")
