@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from desktop.domain.ops import FOLLOWUP_KINDS, OpState
+from desktop.domain.ops import FOLLOWUP_KINDS, OpKind, OpState
 from desktop.store.actions import apply_followup_op
 from desktop.store.engine import Replica
 from desktop.store.errors import NotFound
@@ -147,13 +147,14 @@ def detail(replica: Replica, complaint_id: str) -> ComplaintDetail:
         found = {kind.table: _children(conn, kind.table, complaint_id) for kind in _KINDS}
         local = _local_records(conn, complaint_id)
         ops = ops_for(conn, [complaint_id], UNACCEPTED_STATES)
+        returned = _returned_texts(ops_for(conn, [complaint_id], (OpState.ACCEPTED,)))
         status, assignee_id, changed = overlay(c["status"], c["assignee_id"], ops, replica.user_id)
         names = user_names(conn, [c["assignee_id"], assignee_id, *_people(found, local)])
         units = _unit_names(conn, [c["unit_id"], c["subunit_id"]])
         path = _category_path(conn, c["category_id"])
 
     entries = _entries(found, local, names)
-    entries["followup"] = _followup_overlay(entries["followup"], ops, replica.user_id)
+    entries["followup"] = _followup_overlay(entries["followup"], ops, replica.user_id, returned)
     history = {kind: _by_time(items) for kind, items in entries.items()}
     reporter = None
     if not c["anonymous"] and (c["reporter_name"] or c["reporter_contact"]):
@@ -310,21 +311,45 @@ def _by_time(items: list[TimelineEntry]) -> tuple[TimelineEntry, ...]:
     return tuple(sorted(items, key=lambda e: (e.at, e.id)))
 
 
+def _returned_texts(accepted: Sequence[OutboxEntry]) -> dict[str, str]:
+    """The text each follow-up had when this desk returned it, by follow-up id (the latest return wins). The hub
+    keeps no earlier texts of a follow-up; its answer to an accepted return is the follow-up just after it, which
+    the outbox keeps with the op."""
+    texts: dict[str, str] = {}
+    for op in accepted:
+        current = op.result.get("current") if op.kind == OpKind.FOLLOWUP_RETURN and op.result else None
+        if (
+            isinstance(current, Mapping)
+            and current.get("id") == op.target
+            and isinstance(current.get("text"), str)
+        ):
+            texts[op.target] = current["text"]
+    return texts
+
+
 def _followup_overlay(
-    entries: list[TimelineEntry], ops: Sequence[OutboxEntry], actor: str | None
+    entries: list[TimelineEntry],
+    ops: Sequence[OutboxEntry],
+    actor: str | None,
+    returned: Mapping[str, str] | None = None,
 ) -> list[TimelineEntry]:
     """Follow-ups with this desk's ops on them applied (edit, submit, approve, return): a queued edit shows its
     text (and ``actor``, who made it, among the writers) at once; an op the hub answered conflict/rejected marks
-    the follow-up with its state and reason."""
+    the follow-up with its state and reason. ``returned``: the text of follow-ups when this desk returned them
+    (``_returned_texts``), kept in their data as ``returned_text`` with that of a queued return, so the editor
+    can show what changed since."""
+    returned = returned or {}
     by_target: dict[str, list[OutboxEntry]] = {}
     for op in ops:
         if op.kind in FOLLOWUP_KINDS:
             by_target.setdefault(op.target, []).append(op)
-    if not by_target:
+    if not by_target and not returned:
         return entries
     out: list[TimelineEntry] = []
     for entry in entries:
         mine = by_target.get(entry.id)
+        if entry.id in returned:
+            entry = replace(entry, data={**entry.data, "returned_text": returned[entry.id]})
         if not mine:
             out.append(entry)
             continue
@@ -334,6 +359,8 @@ def _followup_overlay(
         pending = entry.pending
         for op in mine:
             if op.state in PENDING_STATES:
+                if op.kind == OpKind.FOLLOWUP_RETURN:
+                    data["returned_text"] = str(data.get("text") or "")
                 apply_followup_op(data, op.kind, dict(op.payload), actor)
                 version = (version or 0) + 1 if version is not None else None
                 pending = True

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.ops import OpKind
+from desktop.domain.statuses import FollowupState
 from desktop.ui.i18n import channel_label, event_label, followup_state_label, kind_label, status_label
 from desktop.ui.queue_model import format_datetime
 
@@ -239,8 +240,25 @@ class DetailPane(QWidget):
                 header += " · " + self.tr("not yet sent")
             kind = str(_get(entry, "type", "kind", default=""))
             text = "" if kind == "event" else str(_get(entry, "text", "summary", default=""))
+            reason = self._reason(entry)
+            if reason:
+                text = f"{text}\n{reason}" if text else reason
             blocks.append(f"{header}\n{text}" if text else header)
         return "\n\n".join(blocks) if blocks else self.tr("Nothing yet.")
+
+    def _reason(self, entry: Any) -> str:
+        """Why a follow-up went back to its drafter (on the returned follow-up, and on the return in the history),
+        or why an event was done (a status change's reason)."""
+        kind = str(_get(entry, "type", "kind", default=""))
+        data = _get(entry, "data", default={}) or {}
+        if kind == "followup" and _get(data, "state") == FollowupState.RETURNED:
+            why = _get(data, "return_reason")
+            return self.tr("Reason for return: %1").replace("%1", str(why)) if why else ""
+        if kind == "event":
+            event_data = _get(data, "data", default={}) or {}
+            why = _get(event_data, "reason") if isinstance(event_data, dict) else None
+            return self.tr("Reason: %1").replace("%1", str(why)) if why else ""
+        return ""
 
     def _entry_kind(self, entry: Any) -> str:
         kind = str(_get(entry, "type", "kind", default=""))

@@ -50,6 +50,11 @@ def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE)
     if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_base)
         installed.append(qt_base)
+    # Qt has no qtbase_id: its strings the desk shows (dialog buttons, the file dialog, context menus) are ours.
+    qt_extra = QTranslator(app)
+    if qt_extra.load(f"qt_extra_{language}", str(translations_dir())):
+        app.installTranslator(qt_extra)
+        installed.append(qt_extra)
     return installed
 
 
@@ -134,11 +139,15 @@ def queue_description(code: str) -> str:
         QueueName.ALL: QCoreApplication.translate("Queue", "Every complaint held by your OPD"),
         QueueName.NEW: QCoreApplication.translate("Queue", "Arrived at the OPD and not yet dispositioned"),
         QueueName.MINE: QCoreApplication.translate("Queue", "Complaints assigned to you"),
-        QueueName.NEED_FOLLOWUP: QCoreApplication.translate("Queue", "In progress or replied to by the reporter"),
+        QueueName.NEED_FOLLOWUP: QCoreApplication.translate(
+            "Queue", "In progress or replied to by the reporter"
+        ),
         QueueName.AWAITING_APPROVAL: QCoreApplication.translate("Queue", "Follow-ups submitted for approval"),
         QueueName.OVERDUE: QCoreApplication.translate("Queue", "Past their working-day deadline"),
         QueueName.DRAFTS: QCoreApplication.translate("Queue", "Follow-ups you are still writing"),
-        QueueName.OUTBOX: QCoreApplication.translate("Queue", "Changes made here and not yet accepted by the hub"),
+        QueueName.OUTBOX: QCoreApplication.translate(
+            "Queue", "Changes made here and not yet accepted by the hub"
+        ),
         QueueName.CONFLICTS: QCoreApplication.translate(
             "Queue", "Changes the hub did not accept: open them to resolve"
         ),
@@ -199,7 +208,9 @@ def op_reason_label(code: str | None) -> str:
         "blob_missing": QCoreApplication.translate(
             "OpReason", "The hub does not have this file for you: it is uploaded again"
         ),
-        "too_large": QCoreApplication.translate("OpReason", "Too large for the hub (attachments: at most 2 MB)"),
+        "too_large": QCoreApplication.translate(
+            "OpReason", "Too large for the hub (attachments: at most 2 MB)"
+        ),
         "bad_type": QCoreApplication.translate(
             "OpReason", "This kind of file cannot be attached (images, PDF, office files, audio, video, zip)"
         ),

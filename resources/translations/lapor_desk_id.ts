@@ -95,37 +95,37 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="83"/>
+        <location filename="../../desktop/ui/i18n.py" line="88"/>
         <source>Website</source>
         <translation>Situs web</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="84"/>
+        <location filename="../../desktop/ui/i18n.py" line="89"/>
         <source>Android app</source>
         <translation>Aplikasi Android</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="85"/>
+        <location filename="../../desktop/ui/i18n.py" line="90"/>
         <source>iOS app</source>
         <translation>Aplikasi iOS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="86"/>
+        <location filename="../../desktop/ui/i18n.py" line="91"/>
         <source>SMS 1708</source>
         <translation>SMS 1708</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="87"/>
+        <location filename="../../desktop/ui/i18n.py" line="92"/>
         <source>Twitter/X</source>
         <translation>Twitter/X</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="88"/>
+        <location filename="../../desktop/ui/i18n.py" line="93"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="89"/>
+        <location filename="../../desktop/ui/i18n.py" line="94"/>
         <source>Agency app</source>
         <translation>Aplikasi instansi</translation>
     </message>
@@ -133,208 +133,208 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="79"/>
+        <location filename="../../desktop/ui/conflicts.py" line="81"/>
         <source>Conflict: %1</source>
         <translation>Konflik: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="89"/>
+        <location filename="../../desktop/ui/conflicts.py" line="91"/>
         <source>My version</source>
         <translation>Versi saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="91"/>
+        <location filename="../../desktop/ui/conflicts.py" line="93"/>
         <source>The hub&apos;s version</source>
         <translation>Versi di hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="97"/>
+        <location filename="../../desktop/ui/conflicts.py" line="99"/>
         <source>The text both started from</source>
         <translation>Teks awal yang sama-sama diubah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="99"/>
+        <location filename="../../desktop/ui/conflicts.py" line="101"/>
         <source>Started from</source>
         <translation>Teks awal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="110"/>
+        <location filename="../../desktop/ui/conflicts.py" line="112"/>
         <source>Mine (not sent)</source>
         <translation>Punya saya (belum terkirim)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="112"/>
+        <location filename="../../desktop/ui/conflicts.py" line="114"/>
         <source>Theirs (on the hub now)</source>
         <translation>Punya mereka (di hub sekarang)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="119"/>
+        <location filename="../../desktop/ui/conflicts.py" line="121"/>
         <source>Keep mine</source>
         <translation>Pakai punya saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="121"/>
+        <location filename="../../desktop/ui/conflicts.py" line="123"/>
         <source>Send my change again, over the hub&apos;s current state.</source>
         <translation>Kirim ulang perubahan saya di atas keadaan hub sekarang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="122"/>
+        <location filename="../../desktop/ui/conflicts.py" line="124"/>
         <source>Take theirs</source>
         <translation>Pakai punya mereka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="124"/>
+        <location filename="../../desktop/ui/conflicts.py" line="126"/>
         <source>Drop my change and keep what the hub has.</source>
         <translation>Buang perubahan saya dan pakai yang ada di hub.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="125"/>
+        <location filename="../../desktop/ui/conflicts.py" line="127"/>
         <source>Merge</source>
         <translation>Gabungkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="127"/>
-        <location filename="../../desktop/ui/conflicts.py" line="234"/>
+        <location filename="../../desktop/ui/conflicts.py" line="129"/>
+        <location filename="../../desktop/ui/conflicts.py" line="236"/>
         <source>Send the merged text below.</source>
         <translation>Kirim teks gabungan di bawah ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="128"/>
+        <location filename="../../desktop/ui/conflicts.py" line="130"/>
         <source>Copy my text</source>
         <translation>Salin teks saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="130"/>
+        <location filename="../../desktop/ui/conflicts.py" line="132"/>
         <source>Copy what you wrote, to use it elsewhere before dropping it.</source>
         <translation>Salin yang Anda tulis, untuk dipakai di tempat lain sebelum dibuang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="135"/>
+        <location filename="../../desktop/ui/conflicts.py" line="137"/>
         <source>Drop my change</source>
         <translation>Buang perubahan saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="137"/>
+        <location filename="../../desktop/ui/conflicts.py" line="139"/>
         <source>Drop the change (copy it first). It stays in the conflict history.</source>
         <translation>Buang perubahan ini (salin dulu). Perubahan tetap tersimpan di riwayat konflik.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="139"/>
+        <location filename="../../desktop/ui/conflicts.py" line="141"/>
         <source>Decide later</source>
         <translation>Putuskan nanti</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="150"/>
+        <location filename="../../desktop/ui/conflicts.py" line="152"/>
         <source>mine</source>
         <translation>punya saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="151"/>
+        <location filename="../../desktop/ui/conflicts.py" line="153"/>
         <source>theirs</source>
         <translation>punya mereka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="154"/>
+        <location filename="../../desktop/ui/conflicts.py" line="156"/>
         <source>Merged text</source>
         <translation>Teks gabungan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="158"/>
+        <location filename="../../desktop/ui/conflicts.py" line="160"/>
         <source>Merged text: both changes where they do not overlap.</source>
         <translation>Teks gabungan: kedua perubahan, di bagian yang tidak bertumpuk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="161"/>
+        <location filename="../../desktop/ui/conflicts.py" line="163"/>
         <source>Merged text: %1 place(s) changed on both sides are between markers; edit them.</source>
         <translation>Teks gabungan: %1 bagian diubah kedua pihak dan diapit penanda; sunting bagian itu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="184"/>
+        <location filename="../../desktop/ui/conflicts.py" line="186"/>
         <source>disposition</source>
         <translation>disposisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="185"/>
+        <location filename="../../desktop/ui/conflicts.py" line="187"/>
         <source>assignment</source>
         <translation>penugasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="186"/>
+        <location filename="../../desktop/ui/conflicts.py" line="188"/>
         <source>claim</source>
         <translation>pengambilan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="187"/>
+        <location filename="../../desktop/ui/conflicts.py" line="189"/>
         <source>status change</source>
         <translation>perubahan status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="188"/>
+        <location filename="../../desktop/ui/conflicts.py" line="190"/>
         <source>follow-up text</source>
         <translation>teks tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="189"/>
+        <location filename="../../desktop/ui/conflicts.py" line="191"/>
         <source>follow-up submission</source>
         <translation>pengajuan tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="190"/>
+        <location filename="../../desktop/ui/conflicts.py" line="192"/>
         <source>follow-up approval</source>
         <translation>persetujuan tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="191"/>
+        <location filename="../../desktop/ui/conflicts.py" line="193"/>
         <source>follow-up return</source>
         <translation>pengembalian tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="198"/>
+        <location filename="../../desktop/ui/conflicts.py" line="200"/>
         <source>This complaint left your OPD (it was sent back for re-routing or moved) before your change arrived, so the change cannot be sent. Copy your text if you need it, then drop the change.</source>
         <translation>Laporan ini sudah keluar dari OPD Anda (dikembalikan untuk dialihkan atau dipindahkan) sebelum perubahan Anda sampai, sehingga perubahan itu tidak dapat dikirim. Salin teks Anda bila masih diperlukan, lalu buang perubahannya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="203"/>
+        <location filename="../../desktop/ui/conflicts.py" line="205"/>
         <source>Someone changed this follow-up on the hub while you were editing it. Compare the texts, then keep yours, take theirs, or send the merged text.</source>
         <translation>Seseorang mengubah tindak lanjut ini di hub saat Anda menyuntingnya. Bandingkan teksnya, lalu pakai punya Anda, pakai punya mereka, atau kirim teks gabungan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="207"/>
+        <location filename="../../desktop/ui/conflicts.py" line="209"/>
         <source>The complaint changed on the hub before your change arrived. Compare, then send yours again over the new state, or drop it.</source>
         <translation>Pengaduan ini berubah di hub sebelum perubahan Anda sampai. Bandingkan, lalu kirim ulang perubahan Anda di atas keadaan baru, atau buang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="224"/>
+        <location filename="../../desktop/ui/conflicts.py" line="226"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="234"/>
+        <location filename="../../desktop/ui/conflicts.py" line="236"/>
         <source>Settle the marked places first.</source>
         <translation>Selesaikan dulu bagian yang bertanda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="450"/>
+        <location filename="../../desktop/ui/conflicts.py" line="452"/>
         <source>This conflict was already resolved.</source>
         <translation>Konflik ini sudah diselesaikan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="470"/>
+        <location filename="../../desktop/ui/conflicts.py" line="472"/>
         <source>Your change goes to the hub again with the next sync.</source>
         <translation>Perubahan Anda dikirim ulang ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="473"/>
+        <location filename="../../desktop/ui/conflicts.py" line="475"/>
         <source>The hub&apos;s version kept; your change was dropped.</source>
         <translation>Versi hub dipakai; perubahan Anda dibuang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="476"/>
+        <location filename="../../desktop/ui/conflicts.py" line="478"/>
         <source>The merged text goes to the hub with the next sync.</source>
         <translation>Teks gabungan dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="486"/>
+        <location filename="../../desktop/ui/conflicts.py" line="488"/>
         <source>Conflicts cannot be resolved in this version of the desk yet.</source>
         <translation>Konflik belum dapat diselesaikan di versi desk ini.</translation>
     </message>
@@ -342,47 +342,47 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="275"/>
+        <location filename="../../desktop/ui/conflicts.py" line="277"/>
         <source>Made</source>
         <translation>Dibuat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="276"/>
+        <location filename="../../desktop/ui/conflicts.py" line="278"/>
         <source>Change</source>
         <translation>Perubahan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="277"/>
+        <location filename="../../desktop/ui/conflicts.py" line="279"/>
         <source>Tracking ID</source>
         <translation>Nomor tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="278"/>
+        <location filename="../../desktop/ui/conflicts.py" line="280"/>
         <source>Complaint</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="279"/>
+        <location filename="../../desktop/ui/conflicts.py" line="281"/>
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="280"/>
+        <location filename="../../desktop/ui/conflicts.py" line="282"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="287"/>
+        <location filename="../../desktop/ui/conflicts.py" line="289"/>
         <source>Changed on the hub first</source>
         <translation>Sudah diubah lebih dulu di hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="288"/>
+        <location filename="../../desktop/ui/conflicts.py" line="290"/>
         <source>Follow-up changed on the hub</source>
         <translation>Tindak lanjut diubah di hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="289"/>
+        <location filename="../../desktop/ui/conflicts.py" line="291"/>
         <source>Left the OPD</source>
         <translation>Keluar dari OPD</translation>
     </message>
@@ -390,12 +390,12 @@
 <context>
     <name>ConflictsQueue</name>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="342"/>
+        <location filename="../../desktop/ui/conflicts.py" line="344"/>
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts.py" line="344"/>
+        <location filename="../../desktop/ui/conflicts.py" line="346"/>
         <source>Your changes the hub could not take as they were; Enter opens one to decide</source>
         <translation>Perubahan Anda yang tidak dapat diterima hub apa adanya; Enter membuka salah satunya untuk diputuskan</translation>
     </message>
@@ -403,52 +403,52 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="229"/>
+        <location filename="../../desktop/ui/i18n.py" line="240"/>
         <source>verification and routing</source>
         <translation>verifikasi dan penerusan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="230"/>
+        <location filename="../../desktop/ui/i18n.py" line="241"/>
         <source>first follow-up</source>
         <translation>tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="231"/>
+        <location filename="../../desktop/ui/i18n.py" line="242"/>
         <source>reporter&apos;s reply window</source>
         <translation>masa tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="232"/>
+        <location filename="../../desktop/ui/i18n.py" line="243"/>
         <source>finishing the complaint</source>
         <translation>penyelesaian laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="233"/>
+        <location filename="../../desktop/ui/i18n.py" line="244"/>
         <source>answering the information request</source>
         <translation>jawaban permintaan informasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="243"/>
+        <location filename="../../desktop/ui/i18n.py" line="254"/>
         <source>1 day overdue</source>
         <translation>lewat 1 hari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="244"/>
+        <location filename="../../desktop/ui/i18n.py" line="255"/>
         <source>%1 days overdue</source>
         <translation>lewat %1 hari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="246"/>
+        <location filename="../../desktop/ui/i18n.py" line="257"/>
         <source>due today</source>
         <translation>hari ini</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="248"/>
+        <location filename="../../desktop/ui/i18n.py" line="259"/>
         <source>1 working day left</source>
         <translation>1 hari kerja lagi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="249"/>
+        <location filename="../../desktop/ui/i18n.py" line="260"/>
         <source>%1 working days left</source>
         <translation>%1 hari kerja lagi</translation>
     </message>
@@ -456,157 +456,161 @@
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="85"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="86"/>
         <source>Dispose…</source>
         <translation>Disposisi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="86"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="87"/>
         <source>Follow-up…</source>
         <translation>Tindak lanjut…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="87"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="88"/>
         <source>Internal note…</source>
         <translation>Catatan internal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="88"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="89"/>
         <source>Assign…</source>
         <translation>Tugaskan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="89"/>
         <source>Claim (Ambil)</source>
-        <translation>Ambil</translation>
+        <translation type="vanished">Ambil</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions/controller.py" line="90"/>
+        <source>Claim</source>
+        <translation>Ambil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/controller.py" line="91"/>
         <source>Change status…</source>
         <translation>Ubah status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="91"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="92"/>
         <source>Add attachment…</source>
         <translation>Tambah lampiran…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="189"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="190"/>
         <source>Select a complaint first.</source>
         <translation>Pilih pengaduan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="190"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="191"/>
         <source>Your role does not allow this.</source>
         <translation>Peran Anda tidak mengizinkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="191"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="192"/>
         <source>Not possible in the complaint&apos;s current status.</source>
         <translation>Tidak dapat dilakukan pada status pengaduan saat ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="192"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="193"/>
         <source>It is already yours.</source>
         <translation>Pengaduan ini sudah menjadi tugas Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="193"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="194"/>
         <source>It is already assigned to a team member.</source>
         <translation>Pengaduan ini sudah ditugaskan kepada anggota tim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="194"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="195"/>
         <source>No status change can be made by hand from here.</source>
         <translation>Dari status ini tidak ada perubahan status yang dapat dilakukan secara manual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="217"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="218"/>
         <source>This action is not available in this version of the desk yet.</source>
         <translation>Tindakan ini belum tersedia di versi desk ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="275"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="276"/>
         <source>Sent back as not our authority; it goes to the hub with the next sync.</source>
         <translation>Dikembalikan sebagai bukan wewenang; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="279"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="280"/>
         <source>Disposition saved; it goes to the hub with the next sync.</source>
         <translation>Disposisi disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="293"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="294"/>
         <source>Note saved; it goes to the hub with the next sync.</source>
         <translation>Catatan disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="315"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="316"/>
         <source>Assigned; it goes to the hub with the next sync.</source>
         <translation>Ditugaskan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="326"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="327"/>
         <source>The complaint is yours; it goes to the hub with the next sync.</source>
         <translation>Pengaduan ini menjadi tugas Anda; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="339"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="340"/>
         <source>It can be closed as finished once a follow-up has been approved and published.</source>
         <translation>Pengaduan dapat ditutup sebagai Selesai setelah ada tindak lanjut yang disetujui dan dipublikasikan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="348"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="349"/>
         <source>Status changed; it goes to the hub with the next sync.</source>
         <translation>Status diubah; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="421"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="422"/>
         <source>Draft saved; it goes to the hub with the next sync.</source>
         <translation>Draf disimpan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="422"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="423"/>
         <source>Follow-up submitted for approval; it goes to the hub with the next sync.</source>
         <translation>Tindak lanjut diajukan untuk persetujuan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="423"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="424"/>
         <source>Follow-up approved; it is published with the next sync.</source>
         <translation>Tindak lanjut disetujui; dipublikasikan pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="424"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="425"/>
         <source>Follow-up returned to the drafter; it goes to the hub with the next sync.</source>
         <translation>Tindak lanjut dikembalikan ke penyusun; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="433"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="434"/>
         <source>Add attachments</source>
         <translation>Tambah lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="449"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="451"/>
         <source>“%1” attached; it goes to the hub with the next sync.</source>
         <translation>“%1” dilampirkan; dikirim ke hub pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="481"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="483"/>
         <source>Downloading “%1” from the hub…</source>
         <translation>Mengunduh “%1” dari hub…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="489"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="492"/>
         <source>“%1” downloaded.</source>
         <translation>“%1” sudah diunduh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="493"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="496"/>
         <source>“%1” has not been downloaded yet; connect to the network to open it.</source>
         <translation>Lampiran “%1” belum diunduh; sambungkan ke jaringan untuk membukanya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/controller.py" line="519"/>
+        <location filename="../../desktop/ui/actions/controller.py" line="530"/>
         <source>No program on this computer opens “%1”.</source>
         <translation>Tidak ada program di komputer ini yang dapat membuka “%1”.</translation>
     </message>
@@ -614,37 +618,37 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="222"/>
+        <location filename="../../desktop/ui/app.py" line="301"/>
         <source>Preparing the demo hub…</source>
         <translation>Menyiapkan hub demo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="223"/>
+        <location filename="../../desktop/ui/app.py" line="302"/>
         <source>LAPOR! Desk demo</source>
         <translation>Demo LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="240"/>
+        <location filename="../../desktop/ui/app.py" line="319"/>
         <source>Starting the demo hub (the first start creates its data)…</source>
         <translation>Menjalankan hub demo (saat pertama kali, datanya dibuat dulu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="241"/>
+        <location filename="../../desktop/ui/app.py" line="320"/>
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="242"/>
+        <location filename="../../desktop/ui/app.py" line="321"/>
         <source>Fetching complaints…</source>
         <translation>Mengambil laporan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="263"/>
+        <location filename="../../desktop/ui/app.py" line="342"/>
         <source>LAPOR! Desk</source>
         <translation>LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="277"/>
+        <location filename="../../desktop/ui/app.py" line="356"/>
         <source>LAPOR! Desk closed unexpectedly last time. A report was saved to %1</source>
         <translation>LAPOR! Desk tertutup secara tidak terduga terakhir kali. Laporannya disimpan di %1</translation>
     </message>
@@ -652,137 +656,147 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="86"/>
+        <location filename="../../desktop/ui/detail.py" line="89"/>
         <source>Select a complaint to see it here.</source>
         <translation>Pilih laporan untuk melihatnya di sini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="100"/>
+        <location filename="../../desktop/ui/detail.py" line="103"/>
         <source>Secret</source>
         <translation>Rahasia</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="103"/>
+        <location filename="../../desktop/ui/detail.py" line="106"/>
         <source>A secret report is hidden from the public and never exported in public recaps.</source>
         <translation>Laporan rahasia disembunyikan dari publik dan tidak pernah diekspor ke rekap publik.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="126"/>
+        <location filename="../../desktop/ui/detail.py" line="129"/>
         <source>Tracking ID</source>
         <translation>Nomor tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="127"/>
+        <location filename="../../desktop/ui/detail.py" line="130"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="128"/>
+        <location filename="../../desktop/ui/detail.py" line="131"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="129"/>
+        <location filename="../../desktop/ui/detail.py" line="132"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="130"/>
+        <location filename="../../desktop/ui/detail.py" line="133"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="131"/>
+        <location filename="../../desktop/ui/detail.py" line="134"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="132"/>
+        <location filename="../../desktop/ui/detail.py" line="135"/>
         <source>Submitted</source>
         <translation>Dikirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="133"/>
+        <location filename="../../desktop/ui/detail.py" line="136"/>
         <source>Arrived at the OPD</source>
         <translation>Masuk ke OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="134"/>
+        <location filename="../../desktop/ui/detail.py" line="137"/>
         <source>Incident date</source>
         <translation>Tanggal kejadian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="135"/>
+        <location filename="../../desktop/ui/detail.py" line="138"/>
         <source>Assignee</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="136"/>
+        <location filename="../../desktop/ui/detail.py" line="139"/>
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="141"/>
+        <location filename="../../desktop/ui/detail.py" line="144"/>
         <source>Content</source>
         <translation>Isi laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="149"/>
+        <location filename="../../desktop/ui/detail.py" line="152"/>
         <source>Timeline</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="198"/>
+        <location filename="../../desktop/ui/detail.py" line="201"/>
         <source>Unassigned</source>
         <translation>Belum ditugaskan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="222"/>
+        <location filename="../../desktop/ui/detail.py" line="225"/>
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="227"/>
+        <location filename="../../desktop/ui/detail.py" line="230"/>
         <source>Not given</source>
         <translation>Tidak dicantumkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="237"/>
+        <location filename="../../desktop/ui/detail.py" line="240"/>
         <source>not yet sent</source>
         <translation>belum terkirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="241"/>
+        <location filename="../../desktop/ui/detail.py" line="247"/>
         <source>Nothing yet.</source>
         <translation>Belum ada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="246"/>
+        <location filename="../../desktop/ui/detail.py" line="256"/>
+        <source>Reason for return: %1</source>
+        <translation>Alasan dikembalikan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail.py" line="260"/>
+        <source>Reason: %1</source>
+        <translation>Alasan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail.py" line="266"/>
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="247"/>
+        <location filename="../../desktop/ui/detail.py" line="267"/>
         <source>Disposition</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="248"/>
+        <location filename="../../desktop/ui/detail.py" line="268"/>
         <source>Follow-up</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="249"/>
+        <location filename="../../desktop/ui/detail.py" line="269"/>
         <source>Reporter&apos;s reply</source>
         <translation>Tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="250"/>
+        <location filename="../../desktop/ui/detail.py" line="270"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="251"/>
+        <location filename="../../desktop/ui/detail.py" line="271"/>
         <source>Event</source>
         <translation>Peristiwa</translation>
     </message>
@@ -962,12 +976,12 @@
 <context>
     <name>Event</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="221"/>
+        <location filename="../../desktop/ui/i18n.py" line="232"/>
         <source>Arrived at the OPD</source>
         <translation>Masuk ke OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="222"/>
+        <location filename="../../desktop/ui/i18n.py" line="233"/>
         <source>Reporter replied</source>
         <translation>Pelapor menanggapi</translation>
     </message>
@@ -975,63 +989,63 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="44"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="54"/>
         <source>Filter by status</source>
         <translation>Saring menurut status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="45"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="55"/>
         <source>All statuses</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="48"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="58"/>
         <source>Filter by category</source>
         <translation>Saring menurut kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="56"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="66"/>
         <source>Filter by kecamatan</source>
         <translation>Saring menurut kecamatan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="57"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="67"/>
         <source>Filter by channel</source>
         <translation>Saring menurut kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="58"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="68"/>
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="61"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="71"/>
         <source>Arrived on or after</source>
         <translation>Masuk sejak tanggal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="62"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="72"/>
         <source>Arrived on or before</source>
         <translation>Masuk sampai tanggal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="65"/>
-        <location filename="../../desktop/ui/filter_bar.py" line="66"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="75"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="76"/>
         <source>Clear filters</source>
         <translation>Hapus saringan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="76"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="84"/>
         <source>Arrived</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="101"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="167"/>
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/filter_bar.py" line="107"/>
+        <location filename="../../desktop/ui/filter_bar.py" line="173"/>
         <source>All kecamatan</source>
         <translation>Semua kecamatan</translation>
     </message>
@@ -1039,152 +1053,183 @@
 <context>
     <name>FollowUpEditor</name>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="63"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="65"/>
         <source>Follow-up for %1</source>
         <translation>Tindak lanjut untuk %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="76"/>
-        <location filename="../../desktop/ui/actions/followup.py" line="138"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="78"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="155"/>
         <source>Follow-up</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="77"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="79"/>
         <source>New draft</source>
         <translation>Draf baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="91"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="93"/>
         <source>not yet sent</source>
         <translation>belum terkirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="96"/>
-        <location filename="../../desktop/ui/actions/followup.py" line="142"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="98"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="159"/>
         <source>Template</source>
         <translation>Templat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="100"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="102"/>
         <source>Use template</source>
         <translation>Pakai templat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="105"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="107"/>
         <source>The answer to the reporter</source>
         <translation>Jawaban untuk pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="106"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="108"/>
         <source>Follow-up text</source>
         <translation>Teks tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="110"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="112"/>
         <source>Files to attach</source>
         <translation>Berkas yang dilampirkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="112"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="114"/>
         <source>Attach file…</source>
         <translation>Lampirkan berkas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="119"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="121"/>
+        <source>Changed since you returned it (lines with − were removed, with + added):</source>
+        <translation>Berubah sejak Anda kembalikan (baris bertanda − dihapus, bertanda + ditambahkan):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="127"/>
+        <source>Changes since the return</source>
+        <translation>Perubahan sejak dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="131"/>
         <source>Why it goes back to the drafter</source>
         <translation>Alasan dikembalikan ke penyusun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="120"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="133"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="135"/>
         <source>Return reason</source>
         <translation>Alasan pengembalian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="122"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="139"/>
         <source>Save draft</source>
         <translation>Simpan draf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="124"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="141"/>
         <source>Submit for approval</source>
         <translation>Ajukan untuk persetujuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="126"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="143"/>
         <source>Approve and publish</source>
         <translation>Setujui dan publikasikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="128"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="145"/>
         <source>Return</source>
         <translation>Kembalikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="130"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="147"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="217"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="239"/>
         <source>You wrote or changed this follow-up&apos;s text: another supervisor must approve or return it (four eyes).</source>
         <translation>Anda menulis atau mengubah teks tindak lanjut ini: atasan lain yang harus menyetujui atau mengembalikannya (prinsip empat mata).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="225"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="247"/>
         <source>Approve this exact text; it is then published to the reporter.</source>
         <translation>Setujui teks persis seperti ini; lalu dipublikasikan kepada pelapor.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="227"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="249"/>
         <source>Send it back to the drafter with the reason.</source>
         <translation>Kembalikan ke penyusun beserta alasannya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="229"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="251"/>
         <source>Returned: %1</source>
         <translation>Dikembalikan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="231"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="253"/>
         <source>A %1 follow-up cannot be edited here.</source>
         <translation>Tindak lanjut berstatus %1 tidak dapat disunting di sini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="235"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="257"/>
         <source>An admin submits the draft for approval.</source>
         <translation>Admin yang mengajukan draf untuk persetujuan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/followup.py" line="251"/>
+        <location filename="../../desktop/ui/actions/followup.py" line="266"/>
+        <source>No change to the text since you returned it.</source>
+        <translation>Teksnya tidak berubah sejak Anda kembalikan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="283"/>
         <source>Attach files</source>
         <translation>Lampirkan berkas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="325"/>
+        <source>Publish the follow-up?</source>
+        <translation>Terbitkan tindak lanjut?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="326"/>
+        <source>Approve this text and publish it to the reporter? A published follow-up can no longer be edited or withdrawn.</source>
+        <translation>Setujui teks ini dan terbitkan kepada pelapor? Tindak lanjut yang sudah terbit tidak dapat diubah atau ditarik lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions/followup.py" line="332"/>
+        <source>Publish</source>
+        <translation>Terbitkan</translation>
     </message>
 </context>
 <context>
     <name>FollowUpState</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="105"/>
+        <location filename="../../desktop/ui/i18n.py" line="110"/>
         <source>Draft</source>
         <translation>Draf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="106"/>
+        <location filename="../../desktop/ui/i18n.py" line="111"/>
         <source>Submitted</source>
         <translation>Diajukan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="107"/>
+        <location filename="../../desktop/ui/i18n.py" line="112"/>
         <source>Approved</source>
         <translation>Disetujui</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="108"/>
+        <location filename="../../desktop/ui/i18n.py" line="113"/>
         <source>Returned</source>
         <translation>Dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="109"/>
+        <location filename="../../desktop/ui/i18n.py" line="114"/>
         <source>Published</source>
         <translation>Dipublikasikan</translation>
     </message>
@@ -1192,17 +1237,17 @@
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="96"/>
+        <location filename="../../desktop/ui/i18n.py" line="101"/>
         <source>Complaint</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="97"/>
+        <location filename="../../desktop/ui/i18n.py" line="102"/>
         <source>Suggestion</source>
         <translation>Aspirasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="98"/>
+        <location filename="../../desktop/ui/i18n.py" line="103"/>
         <source>Information request</source>
         <translation>Permintaan informasi</translation>
     </message>
@@ -1210,17 +1255,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>LAPOR! Desk — %1</source>
         <translation>LAPOR! Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Filters</source>
         <translation>Saringan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Complaint detail</source>
         <translation>Rincian laporan</translation>
     </message>
@@ -1256,7 +1301,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="322"/>
-        <location filename="../../desktop/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Sync now</source>
         <translation>Sinkronkan sekarang</translation>
     </message>
@@ -1267,7 +1312,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="329"/>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="457"/>
         <source>Work offline</source>
         <translation>Kerja luring</translation>
     </message>
@@ -1298,7 +1343,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="358"/>
-        <location filename="../../desktop/ui/main_window.py" line="858"/>
+        <location filename="../../desktop/ui/main_window.py" line="932"/>
         <source>About LAPOR! Desk</source>
         <translation>Tentang LAPOR! Desk</translation>
     </message>
@@ -1348,117 +1393,154 @@
         <translation>ID pelacakan, awal kata dan beberapa kata, mis. jalan rusak marabahan (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="418"/>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>Bytes sent and received since LAPOR! Desk was started</source>
         <translation>Byte yang dikirim dan diterima sejak LAPOR! Desk dibuka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
         <source>Connection</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>Last sync</source>
         <translation>Sinkronisasi terakhir</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>Pending changes</source>
         <translation>Perubahan tertunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Data used</source>
         <translation>Data terpakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>Complaints shown</source>
         <translation>Laporan yang ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="715"/>
+        <location filename="../../desktop/ui/main_window.py" line="733"/>
         <source>Work offline is on: turn it off to sync.</source>
         <translation>Kerja luring aktif: matikan untuk menyinkronkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="722"/>
+        <location filename="../../desktop/ui/main_window.py" line="740"/>
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="756"/>
+        <location filename="../../desktop/ui/main_window.py" line="764"/>
+        <source>Trying again…</source>
+        <translation>Mencoba lagi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="768"/>
+        <source>The hub is busy; trying again in %1 s</source>
+        <translation>Hub sedang sibuk; mencoba lagi dalam %1 dtk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="770"/>
+        <source>Cannot reach the hub; trying again in %1 s</source>
+        <translation>Hub tidak terjangkau; mencoba lagi dalam %1 dtk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="771"/>
+        <source>Sync now (F5) tries at once</source>
+        <translation>Sinkronkan sekarang (F5) mencoba saat itu juga</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="819"/>
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n perubahan terkirim</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="821"/>
         <source>Sync finished.</source>
         <translation>Sinkronisasi selesai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="760"/>
+        <location filename="../../desktop/ui/main_window.py" line="825"/>
         <source>Sync failed: %1</source>
         <translation>Sinkronisasi gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="786"/>
+        <location filename="../../desktop/ui/main_window.py" line="851"/>
         <source>Working offline: your changes wait in the outbox.</source>
         <translation>Kerja luring: perubahan Anda menunggu di kotak keluar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="788"/>
+        <location filename="../../desktop/ui/main_window.py" line="853"/>
         <source>Back online: sending your changes and fetching what is new.</source>
         <translation>Kembali daring: mengirim perubahan Anda dan mengambil yang baru.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="734"/>
         <source>The hub is busy; trying again in %1 s.</source>
-        <translation>Hub sedang sibuk; mencoba lagi dalam %1 detik.</translation>
+        <translation type="vanished">Hub sedang sibuk; mencoba lagi dalam %1 detik.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="736"/>
         <source>Cannot reach the hub; trying again in %1 s (F5 tries now).</source>
-        <translation>Hub tidak terjangkau; mencoba lagi dalam %1 detik (F5 untuk mencoba sekarang).</translation>
+        <translation type="vanished">Hub tidak terjangkau; mencoba lagi dalam %1 detik (F5 untuk mencoba sekarang).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="836"/>
+        <location filename="../../desktop/ui/main_window.py" line="909"/>
         <source>○ Working offline</source>
         <translation>○ Kerja luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="838"/>
+        <location filename="../../desktop/ui/main_window.py" line="911"/>
         <source>● Online</source>
         <translation>● Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="838"/>
+        <location filename="../../desktop/ui/main_window.py" line="911"/>
         <source>○ Offline</source>
         <translation>○ Luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="840"/>
+        <location filename="../../desktop/ui/main_window.py" line="900"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="841"/>
+        <location filename="../../desktop/ui/main_window.py" line="901"/>
         <source>Last sync: %1</source>
         <translation>Sinkron terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="842"/>
+        <location filename="../../desktop/ui/main_window.py" line="902"/>
         <source>Pending changes: %1</source>
         <translation>Perubahan tertunda: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="844"/>
+        <location filename="../../desktop/ui/main_window.py" line="904"/>
         <source>Data used: %1</source>
         <translation>Data terpakai: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="923"/>
+        <source>%1: %n change(s)</source>
+        <translation>
+            <numerusform>%1: %n perubahan</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="849"/>
+        <location filename="../../desktop/ui/main_window.py" line="925"/>
         <source>%1: %2 complaints</source>
         <translation>%1: %2 laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="859"/>
+        <location filename="../../desktop/ui/main_window.py" line="933"/>
         <source>LAPOR! Desk: an offline-first desk for SP4N-LAPOR! complaint handlers at an OPD.</source>
         <translation>LAPOR! Desk: meja kerja yang tetap berjalan tanpa internet bagi pengelola pengaduan SP4N-LAPOR! di OPD.</translation>
     </message>
@@ -1504,57 +1586,57 @@
 <context>
     <name>OpKind</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="151"/>
+        <location filename="../../desktop/ui/i18n.py" line="160"/>
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="152"/>
+        <location filename="../../desktop/ui/i18n.py" line="161"/>
         <source>Disposition</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="153"/>
+        <location filename="../../desktop/ui/i18n.py" line="162"/>
         <source>Assignment</source>
         <translation>Penugasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="154"/>
+        <location filename="../../desktop/ui/i18n.py" line="163"/>
         <source>Claim</source>
         <translation>Ambil laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="155"/>
+        <location filename="../../desktop/ui/i18n.py" line="164"/>
         <source>Status change</source>
         <translation>Perubahan status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="156"/>
+        <location filename="../../desktop/ui/i18n.py" line="165"/>
         <source>New follow-up</source>
         <translation>Tindak lanjut baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="157"/>
+        <location filename="../../desktop/ui/i18n.py" line="166"/>
         <source>Follow-up edit</source>
         <translation>Suntingan tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="158"/>
+        <location filename="../../desktop/ui/i18n.py" line="167"/>
         <source>Follow-up submitted</source>
         <translation>Tindak lanjut diajukan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="159"/>
+        <location filename="../../desktop/ui/i18n.py" line="168"/>
         <source>Follow-up approved</source>
         <translation>Tindak lanjut disetujui</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="160"/>
+        <location filename="../../desktop/ui/i18n.py" line="169"/>
         <source>Follow-up returned</source>
         <translation>Tindak lanjut dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="161"/>
+        <location filename="../../desktop/ui/i18n.py" line="170"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
@@ -1562,92 +1644,92 @@
 <context>
     <name>OpReason</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="181"/>
+        <location filename="../../desktop/ui/i18n.py" line="190"/>
         <source>Your role does not allow this</source>
         <translation>Peran Anda tidak mengizinkan ini</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="182"/>
+        <location filename="../../desktop/ui/i18n.py" line="191"/>
         <source>The complaint is no longer at your OPD</source>
         <translation>Laporan tidak lagi berada di OPD Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="183"/>
+        <location filename="../../desktop/ui/i18n.py" line="192"/>
         <source>The hub found the data incomplete or invalid</source>
         <translation>Hub menilai datanya tidak lengkap atau tidak sah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="184"/>
+        <location filename="../../desktop/ui/i18n.py" line="193"/>
         <source>Someone else changed the complaint first</source>
         <translation>Orang lain sudah mengubah laporan lebih dulu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="185"/>
+        <location filename="../../desktop/ui/i18n.py" line="194"/>
         <source>The complaint&apos;s status does not allow this now</source>
         <translation>Status laporan tidak mengizinkan ini sekarang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="188"/>
+        <location filename="../../desktop/ui/i18n.py" line="197"/>
         <source>Sent twice with different content</source>
         <translation>Terkirim dua kali dengan isi berbeda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="189"/>
+        <location filename="../../desktop/ui/i18n.py" line="198"/>
         <source>You wrote or changed this follow-up: another supervisor must review it</source>
         <translation>Anda menulis atau mengubah tindak lanjut ini: atasan lain yang harus memeriksanya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="192"/>
+        <location filename="../../desktop/ui/i18n.py" line="201"/>
         <source>It can be closed as finished only after a follow-up has been published</source>
         <translation>Hanya dapat ditutup sebagai Selesai setelah ada tindak lanjut yang dipublikasikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="196"/>
+        <location filename="../../desktop/ui/i18n.py" line="205"/>
         <source>Waiting for room on the hub: the file goes once your other files are attached</source>
         <translation>Menunggu ruang di hub: berkas dikirim setelah berkas Anda yang lain terlampir</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="199"/>
+        <location filename="../../desktop/ui/i18n.py" line="208"/>
         <source>The hub does not have this file for you: it is uploaded again</source>
         <translation>Hub tidak memiliki berkas ini untuk Anda: berkas diunggah ulang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="202"/>
+        <location filename="../../desktop/ui/i18n.py" line="211"/>
         <source>Too large for the hub (attachments: at most 2 MB)</source>
         <translation>Terlalu besar untuk hub (lampiran: paling besar 2 MB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="203"/>
+        <location filename="../../desktop/ui/i18n.py" line="214"/>
         <source>This kind of file cannot be attached (images, PDF, office files, audio, video, zip)</source>
         <translation>Jenis berkas ini tidak dapat dilampirkan (gambar, PDF, berkas perkantoran, audio, video, zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="206"/>
+        <location filename="../../desktop/ui/i18n.py" line="217"/>
         <source>The file&apos;s fingerprint is not valid</source>
         <translation>Sidik berkas ini tidak sah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="207"/>
+        <location filename="../../desktop/ui/i18n.py" line="218"/>
         <source>The hub cannot read how it was sent</source>
         <translation>Hub tidak dapat membaca cara data ini dikirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="208"/>
+        <location filename="../../desktop/ui/i18n.py" line="219"/>
         <source>The hub refused the data as sent (a character or a length it does not accept)</source>
         <translation>Hub menolak data sebagaimana dikirim (ada karakter atau panjang yang tidak diterima)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="211"/>
+        <location filename="../../desktop/ui/i18n.py" line="222"/>
         <source>The data reached the hub damaged</source>
         <translation>Data tiba di hub dalam keadaan rusak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="216"/>
+        <location filename="../../desktop/ui/i18n.py" line="227"/>
         <source>The hub refused it (%1)</source>
         <translation>Hub menolaknya (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="195"/>
+        <location filename="../../desktop/ui/i18n.py" line="204"/>
         <source>The complaint left your OPD</source>
         <translation>Laporan sudah keluar dari OPD Anda</translation>
     </message>
@@ -1655,27 +1737,27 @@
 <context>
     <name>OpState</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="168"/>
+        <location filename="../../desktop/ui/i18n.py" line="177"/>
         <source>Waiting to be sent</source>
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="169"/>
+        <location filename="../../desktop/ui/i18n.py" line="178"/>
         <source>Sent, awaiting the hub</source>
-        <translation>Terkirim, menunggu hub</translation>
+        <translation>Dikirim, belum dijawab hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="170"/>
+        <location filename="../../desktop/ui/i18n.py" line="179"/>
         <source>Accepted</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="171"/>
+        <location filename="../../desktop/ui/i18n.py" line="180"/>
         <source>Rejected</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="172"/>
+        <location filename="../../desktop/ui/i18n.py" line="181"/>
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
@@ -1683,130 +1765,201 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="27"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="28"/>
         <source>Made</source>
         <translation>Dibuat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="28"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="29"/>
         <source>Change</source>
         <translation>Perubahan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="29"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="30"/>
         <source>Tracking ID</source>
         <translation>ID pelacakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="30"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="31"/>
         <source>Complaint</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="31"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="32"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="32"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="33"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox_model.py" line="67"/>
+        <location filename="../../desktop/ui/outbox_model.py" line="68"/>
         <source>Send attempts: %1</source>
         <translation>Percobaan kirim: %1</translation>
     </message>
 </context>
 <context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="61"/>
+        <source>Choose a passphrase</source>
+        <translation>Pilih frasa sandi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="61"/>
+        <source>Repeat the passphrase</source>
+        <translation>Ulangi frasa sandi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="62"/>
+        <source>Enter your passphrase</source>
+        <translation>Masukkan frasa sandi Anda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="68"/>
+        <source>Enter a passphrase for the local copy of your data.</source>
+        <translation>Masukkan frasa sandi untuk salinan lokal data Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="70"/>
+        <source>The two passphrases do not match. Type the same passphrase twice.</source>
+        <translation>Kedua frasa sandi tidak sama. Ketik frasa sandi yang sama dua kali.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="294"/>
+        <source>Open LAPOR! Desk</source>
+        <translation>Buka LAPOR! Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="304"/>
+        <source>This computer has no password store (keyring) that LAPOR! Desk can use to protect the local copy of your complaints. Choose a passphrase instead: you will need it every time you start the app.</source>
+        <translation>Komputer ini tidak memiliki tempat penyimpanan sandi (keyring) yang dapat dipakai LAPOR! Desk untuk melindungi salinan lokal laporan Anda. Sebagai gantinya, pilih frasa sandi: Anda akan memerlukannya setiap kali membuka aplikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="309"/>
+        <source>The copy of your complaints on this computer is protected by a passphrase. Enter it to open your work, even without a connection; you will be asked to sign in to the hub once it can be reached.</source>
+        <translation>Salinan pengaduan Anda di komputer ini dilindungi frasa sandi. Masukkan frasa sandi untuk membuka pekerjaan Anda, bahkan tanpa koneksi; Anda akan diminta masuk ke hub setelah hub dapat dijangkau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="313"/>
+        <source>%1 on %2</source>
+        <translation>%1 di %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="319"/>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="342"/>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="343"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="345"/>
+        <source>Sign in with another account</source>
+        <translation>Masuk dengan akun lain</translation>
+    </message>
+</context>
+<context>
     <name>Queue</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="119"/>
+        <location filename="../../desktop/ui/i18n.py" line="124"/>
         <source>All complaints</source>
         <translation>Semua laporan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="120"/>
+        <location filename="../../desktop/ui/i18n.py" line="125"/>
         <source>New</source>
         <translation>Baru masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="121"/>
+        <location filename="../../desktop/ui/i18n.py" line="126"/>
         <source>Assigned to me</source>
         <translation>Ditugaskan ke saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="122"/>
+        <location filename="../../desktop/ui/i18n.py" line="127"/>
         <source>Needs follow-up</source>
         <translation>Perlu tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="123"/>
+        <location filename="../../desktop/ui/i18n.py" line="128"/>
         <source>Awaiting approval</source>
         <translation>Menunggu persetujuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="124"/>
+        <location filename="../../desktop/ui/i18n.py" line="129"/>
         <source>Overdue</source>
         <translation>Lewat tenggat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="125"/>
+        <location filename="../../desktop/ui/i18n.py" line="130"/>
         <source>My drafts</source>
         <translation>Draf saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="126"/>
+        <location filename="../../desktop/ui/i18n.py" line="131"/>
         <source>Outbox</source>
         <translation>Kotak keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="127"/>
+        <location filename="../../desktop/ui/i18n.py" line="132"/>
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="134"/>
+        <location filename="../../desktop/ui/i18n.py" line="139"/>
         <source>Every complaint held by your OPD</source>
         <translation>Semua laporan yang dipegang OPD Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="135"/>
+        <location filename="../../desktop/ui/i18n.py" line="140"/>
         <source>Arrived at the OPD and not yet dispositioned</source>
         <translation>Sudah masuk ke OPD dan belum didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="136"/>
+        <location filename="../../desktop/ui/i18n.py" line="141"/>
         <source>Complaints assigned to you</source>
         <translation>Laporan yang ditugaskan kepada Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="137"/>
+        <location filename="../../desktop/ui/i18n.py" line="142"/>
         <source>In progress or replied to by the reporter</source>
         <translation>Sedang diproses atau ditanggapi pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="138"/>
+        <location filename="../../desktop/ui/i18n.py" line="145"/>
         <source>Follow-ups submitted for approval</source>
         <translation>Tindak lanjut yang diajukan untuk disetujui</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="139"/>
+        <location filename="../../desktop/ui/i18n.py" line="146"/>
         <source>Past their working-day deadline</source>
         <translation>Melewati tenggat hari kerja</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="140"/>
+        <location filename="../../desktop/ui/i18n.py" line="147"/>
         <source>Follow-ups you are still writing</source>
         <translation>Tindak lanjut yang masih Anda tulis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="141"/>
+        <location filename="../../desktop/ui/i18n.py" line="148"/>
         <source>Changes made here and not yet accepted by the hub</source>
         <translation>Perubahan yang dibuat di sini dan belum diterima hub</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="142"/>
+        <location filename="../../desktop/ui/i18n.py" line="151"/>
         <source>Changes the hub did not accept: open them to resolve</source>
         <translation>Perubahan yang tidak diterima hub: buka untuk menyelesaikannya</translation>
     </message>
@@ -1814,12 +1967,12 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop/ui/queue_panel.py" line="126"/>
+        <location filename="../../desktop/ui/queue_panel.py" line="128"/>
         <source>Queues</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queue_panel.py" line="127"/>
+        <location filename="../../desktop/ui/queue_panel.py" line="129"/>
         <source>Choose which complaints the table shows</source>
         <translation>Pilih laporan yang ditampilkan tabel</translation>
     </message>
@@ -2016,105 +2169,113 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="53"/>
+        <location filename="../../desktop/ui/signin.py" line="93"/>
         <source>Sign in to LAPOR! Desk</source>
         <translation>Masuk ke LAPOR! Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="61"/>
+        <location filename="../../desktop/ui/signin.py" line="102"/>
+        <source>Sign in to send your changes and fetch what is new. Your work stays open while you sign in.</source>
+        <translation>Masuk untuk mengirim perubahan Anda dan mengambil yang baru. Pekerjaan Anda tetap terbuka selama Anda masuk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="106"/>
         <source>Sign in with your LAPOR! Hub account. After the first sync you can work offline.</source>
         <translation>Masuk dengan akun LAPOR! Hub Anda. Setelah sinkronisasi pertama Anda dapat bekerja tanpa internet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="71"/>
+        <location filename="../../desktop/ui/signin.py" line="116"/>
         <source>Remember me on this computer</source>
         <translation>Ingat saya di komputer ini</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="76"/>
+        <location filename="../../desktop/ui/signin.py" line="171"/>
         <source>This computer has no password store (keyring) that LAPOR! Desk can use to protect the local copy of your complaints. Choose a passphrase instead: you will need it every time you start the app.</source>
         <translation>Komputer ini tidak memiliki tempat penyimpanan sandi (keyring) yang dapat dipakai LAPOR! Desk untuk melindungi salinan lokal laporan Anda. Sebagai gantinya, pilih frasa sandi: Anda akan memerlukannya setiap kali membuka aplikasi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="84"/>
         <source>Replica passphrase</source>
-        <translation>Frasa sandi data lokal</translation>
+        <translation type="vanished">Frasa sandi data lokal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="87"/>
+        <location filename="../../desktop/ui/signin.py" line="126"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="88"/>
+        <location filename="../../desktop/ui/signin.py" line="127"/>
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="89"/>
+        <location filename="../../desktop/ui/signin.py" line="128"/>
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="110"/>
+        <location filename="../../desktop/ui/signin.py" line="150"/>
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="111"/>
+        <location filename="../../desktop/ui/signin.py" line="151"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="166"/>
+        <location filename="../../desktop/ui/signin.py" line="176"/>
+        <source>The local copy of your complaints on this computer is protected by a passphrase. Enter it to open it.</source>
+        <translation>Salinan lokal pengaduan Anda di komputer ini dilindungi frasa sandi. Masukkan frasa sandi untuk membukanya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="231"/>
         <source>Enter the server address, your username and your password.</source>
         <translation>Masukkan alamat server, nama pengguna, dan kata sandi Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="169"/>
         <source>Enter a passphrase for the local copy of your data.</source>
-        <translation>Masukkan frasa sandi untuk salinan lokal data Anda.</translation>
+        <translation type="vanished">Masukkan frasa sandi untuk salinan lokal data Anda.</translation>
     </message>
 </context>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="69"/>
+        <location filename="../../desktop/ui/i18n.py" line="74"/>
         <source>Dispositioned</source>
         <translation>Terdisposisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="70"/>
+        <location filename="../../desktop/ui/i18n.py" line="75"/>
         <source>In progress</source>
         <translation>Diproses</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="71"/>
+        <location filename="../../desktop/ui/i18n.py" line="76"/>
         <source>Followed up</source>
         <translation>Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="72"/>
+        <location filename="../../desktop/ui/i18n.py" line="77"/>
         <source>Reporter replied</source>
         <translation>Ditanggapi Pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="73"/>
+        <location filename="../../desktop/ui/i18n.py" line="78"/>
         <source>Finished</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="74"/>
+        <location filename="../../desktop/ui/i18n.py" line="79"/>
         <source>Returned</source>
         <translation>Dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="75"/>
+        <location filename="../../desktop/ui/i18n.py" line="80"/>
         <source>On hold</source>
         <translation>Ditunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="76"/>
+        <location filename="../../desktop/ui/i18n.py" line="81"/>
         <source>Archived</source>
         <translation>Arsip</translation>
     </message>
@@ -2122,34 +2283,34 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="86"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="91"/>
         <source>Change the status of %1</source>
         <translation>Ubah status %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="86"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="91"/>
         <source>Change</source>
         <translation>Ubah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="91"/>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="103"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="94"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="99"/>
         <source>Reason (optional)</source>
         <translation>Alasan (opsional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="95"/>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="99"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="100"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="104"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions/dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/actions/dialogs.py" line="102"/>
         <source>Now</source>
         <translation>Sekarang</translation>
     </message>

@@ -302,7 +302,7 @@ def test_supervisor_reviews_someone_elses_followup(qtbot, make_window, replica) 
     assert editor.text_edit.isReadOnly()  # an approval binds to the exact text read
     assert editor.approve_button.isEnabled()
     assert not editor.return_button.isEnabled()  # a return needs a reason
-    editor.return_reason.setText("Mohon lengkapi jadwal perbaikan")
+    editor.return_reason.setPlainText("Mohon lengkapi jadwal perbaikan")
     assert editor.return_button.isEnabled()
     editor.reject()
 

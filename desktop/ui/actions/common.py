@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QPlainTextEdit, QWidget
 
 from desktop.domain.text import clean_text
 
@@ -54,3 +55,25 @@ def select_data(combo: QComboBox, value: Any) -> bool:
     if index >= 0:
         combo.setCurrentIndex(index)
     return index >= 0
+
+
+def file_picker(parent: QWidget, title: str) -> QFileDialog:
+    """A picker of existing files for the caller to ``open()`` (window-modal, non-blocking, unlike the static
+    getOpenFileNames): the system's own dialog where the platform has one (Windows, in the system's language),
+    else Qt's, whose strings resources/translations/qt_extra_id.ts translates."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName("filePicker")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.finished.connect(dialog.deleteLater)
+    return dialog
+
+
+def text_changes(before: str, after: str) -> str:
+    """What changed from ``before`` to ``after``, line by line, as plain text: "− " a line removed, "+ " a line
+    added, "  " unchanged. Empty when nothing changed. Shown in a plain-text view, never as markup."""
+    if before == after:
+        return ""
+    marks = {"-": "− ", "+": "+ ", " ": "  "}
+    lines = difflib.ndiff(before.splitlines(), after.splitlines())
+    return "\n".join(marks[line[0]] + line[2:] for line in lines if line[:1] in marks)

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QScrollArea
+from PySide6.QtWidgets import QDialog, QScrollArea
 
 from desktop.app import attachments as app_attachments
 from desktop.app import complaints, followups, office
@@ -33,6 +33,7 @@ from desktop.app.complaints import Actor, actor_of
 from desktop.domain.statuses import Status, allowed_next
 from desktop.domain.templates import TemplateLibrary, placeholder_values
 from desktop.ui.actions.attachments import AttachmentsPanel
+from desktop.ui.actions.common import file_picker
 from desktop.ui.actions.dialogs import AssignDialog, NoteDialog, StatusDialog
 from desktop.ui.actions.disposition import DispositionDialog, DispositionRequest
 from desktop.ui.actions.followup import FollowUpEditor, FollowUpOutcome
@@ -86,7 +87,7 @@ class DeskActions(QObject):
             ("followup", self.tr("Follow-up…"), "Ctrl+R", self.open_followup),
             ("note", self.tr("Internal note…"), "Ctrl+Shift+N", self.open_note),
             ("assign", self.tr("Assign…"), "Ctrl+Shift+A", self.open_assign),
-            ("claim", self.tr("Claim (Ambil)"), "Ctrl+Shift+M", self.claim),
+            ("claim", self.tr("Claim"), "Ctrl+Shift+M", self.claim),
             ("status", self.tr("Change status…"), "Ctrl+Shift+S", self.open_status),
             ("attach", self.tr("Add attachment…"), None, self.pick_attachments),
         ]
@@ -430,8 +431,9 @@ class DeskActions(QObject):
     def pick_attachments(self) -> None:
         if not self.gates["attach"].allowed or self.detail is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add attachments"))
-        self.add_attachments([Path(p) for p in paths])
+        dialog = file_picker(self.window, self.tr("Add attachments"))
+        dialog.filesSelected.connect(lambda files: self.add_attachments([Path(f) for f in files]))
+        self._show(dialog)
 
     def add_attachments(self, paths: Sequence[Path]) -> list[str]:
         """Check each file first (size, type): a refused one is told at once and nothing of it is stored.
@@ -486,6 +488,7 @@ class DeskActions(QObject):
         ).run()
 
     def _downloaded(self, name: str, use: Callable[[bytes], object], data: bytes) -> None:
+        self._hub_answered(True)
         self.window.show_message(self.tr("“%1” downloaded.").replace("%1", name), "success")
         use(data)
 
@@ -497,9 +500,17 @@ class DeskActions(QObject):
 
     def _download_failed(self, key: str, name: str, exc: BaseException) -> None:
         if isinstance(exc, AttachmentNotDownloaded | NetworkDisabled):
+            if isinstance(exc, AttachmentNotDownloaded) and exc.__cause__ is not None:
+                self._hub_answered(False)  # the download was tried and the hub did not answer
             self._not_downloaded(key, name)
         else:
             self._failed(key, exc)
+
+    def _hub_answered(self, reachable: bool) -> None:
+        """A download outside a sync pass: the status bar's online/offline follows its outcome too."""
+        note = getattr(self.window, "note_hub_reachable", None)
+        if callable(note):
+            note(reachable)
 
     @Slot(object)
     def open_attachment(self, data: Mapping[str, Any]) -> None:

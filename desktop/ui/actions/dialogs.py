@@ -79,7 +79,12 @@ class StatusDialog(_ActionDialog):
     held back still needs."""
 
     def __init__(
-        self, tracking_id: Any, current: str, moves: Sequence[str], *, note: str | None = None,
+        self,
+        tracking_id: Any,
+        current: str,
+        moves: Sequence[str],
+        *,
+        note: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(

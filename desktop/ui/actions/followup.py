@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.statuses import SUBMITTABLE, FollowupState
 from desktop.domain.templates import FollowUpTemplate, fill
-from desktop.ui.actions.common import plain_editor, plain_label
+from desktop.ui.actions.common import file_picker, plain_editor, plain_label, text_changes
 from desktop.ui.actions.gating import FollowUpGates, followup_gates
 from desktop.ui.i18n import followup_state_label
 from desktop.ui.queue_model import format_datetime
@@ -115,10 +116,25 @@ class FollowUpEditor(QDialog):
         self.add_file_button.clicked.connect(self._pick_files)
 
         self.explanation = plain_label(name="followupExplanation")
-        self.return_reason = QLineEdit()
-        self.return_reason.setObjectName("returnReason")
-        self.return_reason.setPlaceholderText(self.tr("Why it goes back to the drafter"))
+        # What changed since this desk returned the follow-up: a plain-text diff (never markup from the texts).
+        self.changes_label = plain_label(
+            self.tr("Changed since you returned it (lines with − were removed, with + added):"),
+            name="changesSinceReturnLabel",
+        )
+        self.changes_view = QPlainTextEdit()
+        self.changes_view.setObjectName("changesSinceReturn")
+        self.changes_view.setReadOnly(True)
+        self.changes_view.setAccessibleName(self.tr("Changes since the return"))
+        self.changes_view.setMaximumHeight(120)
+        # The supervisor's reason is read by the drafter in full: a multi-line box across the dialog.
+        self.return_reason = plain_editor(
+            placeholder=self.tr("Why it goes back to the drafter"), name="returnReason"
+        )
         self.return_reason.setAccessibleName(self.tr("Return reason"))
+        self.return_reason.setMaximumHeight(72)
+        self.return_reason_label = plain_label(self.tr("Return reason"))
+        self.confirmation: QMessageBox | None = None  # the open "publish?" question
+        self.file_dialog: QFileDialog | None = None  # the open file picker
 
         self.save_button = QPushButton(self.tr("Save draft"))
         self.save_button.setObjectName("saveDraft")
@@ -132,7 +148,7 @@ class FollowUpEditor(QDialog):
         close_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(lambda: self._finish("save"))
         self.submit_button.clicked.connect(lambda: self._finish("submit"))
-        self.approve_button.clicked.connect(lambda: self._finish("approve"))
+        self.approve_button.clicked.connect(self.ask_approve)
         self.return_button.clicked.connect(lambda: self._finish("return"))
 
         form = QFormLayout()
@@ -149,7 +165,6 @@ class FollowUpEditor(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.return_reason, 1)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(close_button)
@@ -157,14 +172,18 @@ class FollowUpEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.text_edit, 1)
+        layout.addWidget(self.changes_label)
+        layout.addWidget(self.changes_view)
         layout.addLayout(files_row)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.return_reason_label)
+        layout.addWidget(self.return_reason)
         layout.addLayout(buttons)
 
         self.followup_combo.currentIndexChanged.connect(self._load)
         self.text_edit.textChanged.connect(self._update)
         self.return_reason.textChanged.connect(self._update)
-        self.resize(760, 520)
+        self.resize(760, 600)
         # Open on the follow-up the user most likely came for: one in the works, else a new draft.
         for index in range(self.followup_combo.count() - 1, 0, -1):
             found = self._followups[self.followup_combo.itemData(index)]
@@ -208,11 +227,13 @@ class FollowUpEditor(QDialog):
         # An approval binds to the exact text the supervisor read: no approving an edited text.
         reviewing = gates.approve.allowed and not self.changed()
         self.approve_button.setEnabled(reviewing)
-        self.return_button.setEnabled(reviewing and bool(self.return_reason.text().strip()))
+        self.return_button.setEnabled(reviewing and bool(self.return_reason.toPlainText().strip()))
         can_review = gates.approve.reason != "role"
         self.approve_button.setVisible(can_review)
         self.return_button.setVisible(can_review)
         self.return_reason.setVisible(can_review)
+        self.return_reason_label.setVisible(can_review)
+        self._show_changes(data)
         if gates.approve.reason == "own_followup":
             text = self.tr(
                 "You wrote or changed this follow-up's text: another supervisor must approve or return it "
@@ -236,6 +257,16 @@ class FollowUpEditor(QDialog):
             text = self.tr("An admin submits the draft for approval.")
         self.explanation.setText(text)
 
+    def _show_changes(self, data: Mapping[str, Any] | None) -> None:
+        """The diff between the text this desk returned and the text now (as it stands in the editor)."""
+        before = data.get("returned_text") if data is not None else None
+        shown = isinstance(before, str) and data is not None and data.get("state") != FollowupState.PUBLISHED
+        if shown:
+            diff = text_changes(str(before), self.text_edit.toPlainText())
+            self.changes_view.setPlainText(diff or self.tr("No change to the text since you returned it."))
+        self.changes_label.setVisible(shown)
+        self.changes_view.setVisible(shown)
+
     # --- templates and files
     @Slot()
     def apply_template(self) -> None:
@@ -249,8 +280,9 @@ class FollowUpEditor(QDialog):
 
     @Slot()
     def _pick_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
-        self.add_files([Path(p) for p in paths])
+        self.file_dialog = file_picker(self, self.tr("Attach files"))
+        self.file_dialog.filesSelected.connect(lambda files: self.add_files([Path(f) for f in files]))
+        self.file_dialog.open()
 
     def add_files(self, paths: Sequence[Path]) -> list[str]:
         """Add files after checking each; returns the problems (already shown in the explanation line)."""
@@ -274,7 +306,7 @@ class FollowUpEditor(QDialog):
             text=self.text_edit.toPlainText().strip(),
             changed=self.changed(),
             base=dict(self.current_data() or {}),
-            reason=self.return_reason.text().strip() or None,
+            reason=self.return_reason.toPlainText().strip() or None,
             attachments=tuple(self.attachments),
         )
         self.accept()
@@ -285,9 +317,29 @@ class FollowUpEditor(QDialog):
     def submit(self) -> None:
         self._finish("submit")
 
+    @Slot()
+    def ask_approve(self) -> QMessageBox:
+        """Publishing cannot be undone: ask first (window-modal, non-blocking), approve on "Publish"."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Publish the follow-up?"),
+            self.tr("Approve this text and publish it to the reporter? A published follow-up can no longer be "
+                    "edited or withdrawn."),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )  # fmt: skip
+        box.setObjectName("confirmPublish")
+        publish = box.addButton(self.tr("Publish"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: self.approve() if button is publish else None)
+        self.confirmation = box
+        box.open()
+        return box
+
     def approve(self) -> None:
+        """Approve and publish without asking: what "Publish" in ``ask_approve`` does."""
         self._finish("approve")
 
     def return_with(self, reason: str) -> None:
-        self.return_reason.setText(reason)
+        self.return_reason.setPlainText(reason)
         self._finish("return")
