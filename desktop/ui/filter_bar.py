@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.ui.i18n import CHANNEL_CODES, STATUS_CODES, channel_label, status_label
 
@@ -67,19 +77,23 @@ class FilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.set_lookups([], [])
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(self.status)
-        layout.addWidget(self.category, 2)
-        layout.addWidget(self.kecamatan, 1)
-        layout.addWidget(self.channel)
+        # The arrival range is one piece, so a narrow window moves it (and "Clear filters") to a second row whole.
+        self.dates = QWidget()
+        dates = QHBoxLayout(self.dates)
+        dates.setContentsMargins(0, 0, 0, 0)
         arrived = QLabel(self.tr("Arrived"))
         arrived.setBuddy(self.date_from)
-        layout.addWidget(arrived)
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel("–"))
-        layout.addWidget(self.date_to)
-        layout.addWidget(self.clear_button)
+        dates.addWidget(arrived)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.date_to)
+        dates.addWidget(self.clear_button)
+        dates.addStretch(1)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(4, 2, 4, 2)
+        self._grid.setVerticalSpacing(2)
+        self._two_rows: bool | None = None
+        self._arrange(two_rows=False)
 
         self.status.currentIndexChanged.connect(self._emit)
         self.category.activated.connect(self._emit)
@@ -91,6 +105,58 @@ class FilterBar(QWidget):
         self.date_from.dateChanged.connect(self._emit)
         self.date_to.dateChanged.connect(self._emit)
         self._quiet = False
+
+    # ------------------------------------------------------------------ layout
+    def one_row_width(self) -> int:
+        """The width the filters need on one row: below it, the arrival range and "Clear filters" wrap."""
+        margins = self._grid.contentsMargins()
+        widgets = (self.status, self.category, self.kecamatan, self.channel, self.dates)
+        spacing = max(0, self._grid.horizontalSpacing()) * (len(widgets) - 1)
+        return sum(w.sizeHint().width() for w in widgets) + spacing + margins.left() + margins.right()
+
+    def _arrange(self, *, two_rows: bool) -> None:
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        for widget in (self.status, self.category, self.kecamatan, self.channel, self.dates):
+            self._grid.removeWidget(widget)
+        for column, widget in enumerate((self.status, self.category, self.kecamatan, self.channel)):
+            self._grid.addWidget(widget, 0, column)
+        if two_rows:
+            self._grid.addWidget(self.dates, 1, 0, 1, 4)
+        else:
+            self._grid.addWidget(self.dates, 0, 4)
+        for column in range(5):
+            self._grid.setColumnStretch(column, {1: 2, 2: 1}.get(column, 0))
+        self.updateGeometry()
+
+    @property
+    def wrapped(self) -> bool:
+        return bool(self._two_rows)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(two_rows=event.size().width() < self.one_row_width())
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> Any:
+        """Narrow enough for a 1024-pixel window: the combos shrink to their minimum, the dates wrap."""
+        hint = super().minimumSizeHint()
+        widest_row = max(
+            sum(w.minimumSizeHint().width() for w in (self.status, self.category, self.kecamatan, self.channel)),
+            self.dates.minimumSizeHint().width(),
+        )
+        hint.setWidth(widest_row + 3 * max(0, self._grid.horizontalSpacing()) + 8)
+        return hint
+
+    @staticmethod
+    def _fit_popup(combo: QComboBox) -> None:
+        """The drop-down as wide as its longest entry (never cut in the middle), within the screen."""
+        view = combo.view()
+        screen = combo.screen() or QGuiApplication.primaryScreen()
+        limit = int(screen.availableGeometry().width() * 0.9) if screen is not None else 1200
+        wanted = view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 16
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setMinimumWidth(min(max(wanted, combo.width()), limit))
 
     def set_lookups(self, categories: Sequence[tuple[str, str]], kecamatans: Sequence[str]) -> None:
         """Fill the category and kecamatan choices, keeping what is selected."""
@@ -110,6 +176,8 @@ class FilterBar(QWidget):
             self.kecamatan.setCurrentIndex(max(0, self.kecamatan.findData(current_kec)) if current_kec else 0)
         finally:
             self._quiet = False
+        for combo in (self.category, self.kecamatan):
+            self._fit_popup(combo)
 
     def values(self) -> dict[str, Any]:
         def day(edit: QDateEdit) -> dt.date | None:

@@ -96,7 +96,7 @@ def test_layout_is_remembered(qtbot, session: StoreSession, tmp_path: Path, keep
     keep.append(first)
     qtbot.addWidget(first)
     first.show()
-    first.resize(720, 520)  # inside the offscreen screen (800x600)
+    first.resize(780, 520)  # inside the offscreen screen (800x600), above the window's minimum width
     first.table.horizontalHeader().resizeSection(Column.TITLE, 333)
     first.splitter.setSizes([600, 400])
     sizes = first.splitter.sizes()
@@ -108,7 +108,7 @@ def test_layout_is_remembered(qtbot, session: StoreSession, tmp_path: Path, keep
     qtbot.addWidget(second)
     second.show()
     assert second.table.horizontalHeader().sectionSize(Column.TITLE) == 333
-    assert second.size().width() == 720
+    assert second.size().width() == 780
     assert second.splitter.sizes() == sizes
     runner.shutdown()
 
