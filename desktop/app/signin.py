@@ -9,11 +9,13 @@ background lane, never on the GUI thread.
 from __future__ import annotations
 
 import enum
+import ipaddress
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from desktop import account
 from desktop.app.context import JobContext
@@ -60,6 +62,19 @@ def replica_lock(server_url: str, username: str, data_dir: Path) -> ReplicaLock:
     return ReplicaLock.PASSPHRASE if path.exists() else ReplicaLock.NEW_PASSPHRASE
 
 
+def http_fallback_allowed(address: str) -> bool:
+    """Whether an address typed without a scheme may be completed to plain http: loopback, ``localhost``, or a
+    private, link-local address (an office LAN); never a public name or address."""
+    host = urlsplit(f"//{address}").hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private or ip.is_link_local
+
+
 def complete_server_url(typed: str) -> str:
     """The hub's address with its scheme. One typed with ``http://`` or ``https://`` is kept as it is; else https
     is tried first (``GET /healthz``, no credentials), then http if https cannot be reached at all (refused, no
@@ -68,7 +83,10 @@ def complete_server_url(typed: str) -> str:
     if address.lower().startswith(SCHEMES):
         return address
     first: NetworkError | None = None
-    for scheme in SCHEMES:
+    # Plain http is tried only on this machine or the office's own network: elsewhere the password would cross
+    # the internet in clear, so an address out there must answer on https (or be typed with http:// on purpose).
+    schemes = SCHEMES if http_fallback_allowed(address) else SCHEMES[:1]
+    for scheme in schemes:
         url = f"{scheme}{address}"
         probe = Transport(url, "probe")
         try:

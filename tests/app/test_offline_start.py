@@ -18,6 +18,7 @@ from desktop.app.signin import (
     SignInRequest,
     WrongAccount,
     complete_server_url,
+    http_fallback_allowed,
     open_offline,
     replica_lock,
     resume_session,
@@ -159,3 +160,11 @@ def test_an_address_without_scheme_is_completed(hub_url: str, tmp_path: Path) ->
         session.close()
     with pytest.raises(NetworkError):  # nothing answers at all: unreachable
         complete_server_url(f"127.0.0.1:{free_port()}")
+
+
+def test_plain_http_is_tried_only_on_this_machine_or_the_office_network() -> None:
+    """A password goes over plain http only where it stays inside the office: never to a public address."""
+    for near in ("127.0.0.1:8750", "localhost:8750", "192.168.1.10", "10.0.0.5:8750", "[::1]:8750", "169.254.3.4"):
+        assert http_fallback_allowed(near), near
+    for far in ("lapor.baritokualakab.go.id", "36.94.10.5:8750", "8.8.8.8", "hub.example.org:443", ""):
+        assert not http_fallback_allowed(far), far
